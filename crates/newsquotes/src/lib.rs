@@ -1,0 +1,29 @@
+//! newsquotes: who said what in news articles.
+//!
+//! This facade builds the pipeline (segmentation → named entities → quote and speaker
+//! attribution), runs it over batches in parallel with per-document error isolation, and
+//! re-exports the stage crates.
+//!
+//! ```
+//! use newsquotes::{Document, Pipeline};
+//!
+//! let pipeline = Pipeline::english();
+//! let mut doc = Document::new("ex", "“We will win,” said Hugh Hill.");
+//! pipeline.process(&mut doc).unwrap();
+//! let q = &doc.quotes()[0];
+//! assert_eq!(doc.slice(q.content[0]), "“We will win,”");
+//! ```
+
+mod batch;
+mod pipeline;
+
+pub use batch::{run_batch, BatchOptions, ErrorRecord, Summary};
+pub use pipeline::{Pipeline, PipelineBuilder, PipelineError, ProcessError};
+
+pub use newsquotes_attribution as attribution;
+pub use newsquotes_document as document;
+pub use newsquotes_document::{Document, Layer, Stage};
+pub use newsquotes_ingest as ingest;
+pub use newsquotes_ner as ner;
+pub use newsquotes_output as output;
+pub use newsquotes_segment as segment;
