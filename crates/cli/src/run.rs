@@ -1,29 +1,43 @@
 //! `newsquotes run`: process articles in a batch.
 
-use std::fs;
-use std::io::{self, BufWriter, Write};
-use std::path::PathBuf;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
+use indicatif::{ProgressBar, ProgressStyle};
 
 use newsquotes::ingest::{Ingestor, Input};
-use newsquotes::output::Format;
-use newsquotes::{run_batch, BatchOptions, Pipeline};
+use newsquotes::output::{BratWriter, DocumentWriter, Format};
+use newsquotes::{run_batch, BatchOptions, ErrorRecord, Pipeline};
 
 /// Exit code when some inputs failed (the others were written).
 pub const EXIT_SOME_FAILED: u8 = 3;
+/// Exit code when the run was interrupted (Ctrl-C / SIGTERM).
+pub const EXIT_INTERRUPTED: u8 = 130;
 
+/// Help text shown after the options.
 pub const EXAMPLES: &str = "\
 Examples:
-  newsquotes run examples/kyiv-bakery.txt           one article, pretty JSON on stdout
-  newsquotes run articles/ --format jsonl -o out.jsonl --errors errors.jsonl
+  newsquotes run examples/harbour-strike.txt          one article, pretty JSON on stdout
+  newsquotes run articles/ --format jsonl -o out.jsonl --errors errors.jsonl -j 2
   cat batch.jsonl | newsquotes run - --format jsonl   JSONL records {\"id\", \"text\"} from stdin
+  newsquotes run articles/ --format html -o report.html
+  newsquotes run articles/ --format csv -o quotes.csv  one row per quote
+  newsquotes run articles/ --format brat -o brat/      standoff files for annotation tools
+  newsquotes run articles/ --format summary            documents, quotes by type, top speakers
 
-Exit codes: 0 all inputs processed; 1 fatal error (nothing or not all written);
-2 usage error; 3 some inputs failed (see --errors), the rest were written.";
+Output: offsets are Unicode code points into `text` (schema v1, docs/schema.md). With -o FILE the
+output is written to a temporary file and renamed when complete; an interrupted run leaves
+FILE.partial (complete, valid, but holding only the documents processed) and never FILE.
 
+Exit codes: 0 all inputs processed; 1 fatal error; 2 usage error; 3 some inputs failed (each
+failure is listed on stderr and in --errors FILE), the rest were written; 130 interrupted.";
+
+/// Arguments of `newsquotes run`.
 #[derive(clap::Args, Debug)]
 pub struct RunArgs {
     /// Files, directories (read recursively, in sorted order) or `-` for stdin. `.jsonl` files hold
@@ -32,10 +46,11 @@ pub struct RunArgs {
     paths: Vec<PathBuf>,
 
     /// Output format.
-    #[arg(short, long, default_value = "json", value_parser = ["json", "jsonl"])]
+    #[arg(short, long, default_value = "json",
+          value_parser = ["json", "jsonl", "csv", "tsv", "html", "brat", "summary"])]
     format: String,
 
-    /// Write output to FILE instead of stdout.
+    /// Write output to FILE (a directory for --format brat) instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
 
@@ -47,7 +62,7 @@ pub struct RunArgs {
     #[arg(short = 'j', long, default_value_t = 0)]
     threads: usize,
 
-    /// Stop after this stage.
+    /// Stop after this stage (later layers are left empty).
     #[arg(long, value_parser = ["segment", "ner", "attribution"])]
     stages: Option<String>,
 
@@ -55,9 +70,124 @@ pub struct RunArgs {
     #[arg(long, default_value_t = newsquotes::ingest::DEFAULT_MAX_BYTES)]
     max_bytes: u64,
 
-    /// No summary on stderr.
+    /// No progress and no summary on stderr (failures are still listed in --errors FILE).
     #[arg(short, long)]
     quiet: bool,
+}
+
+/// Where finished output goes: straight to stdout, or to a temporary file renamed at the end.
+struct Destination {
+    temp: Option<tempfile::NamedTempFile>,
+    path: Option<PathBuf>,
+}
+
+impl Destination {
+    fn create(path: Option<&Path>) -> Result<(Self, Box<dyn Write>)> {
+        match path {
+            None => Ok((
+                Destination {
+                    temp: None,
+                    path: None,
+                },
+                Box::new(BufWriter::new(io::stdout().lock())),
+            )),
+            Some(p) => {
+                let dir = match p.parent() {
+                    Some(d) if !d.as_os_str().is_empty() => d,
+                    _ => Path::new("."),
+                };
+                let temp = tempfile::Builder::new()
+                    .prefix(".newsquotes-")
+                    .tempfile_in(dir)
+                    .with_context(|| format!("cannot create a file in {}", dir.display()))?;
+                let file = temp.reopen().context("cannot reopen the temporary file")?;
+                Ok((
+                    Destination {
+                        temp: Some(temp),
+                        path: Some(p.to_owned()),
+                    },
+                    Box::new(BufWriter::new(file)),
+                ))
+            }
+        }
+    }
+
+    /// Renames the temporary file to its final name (or `NAME.partial` if `partial`).
+    fn commit(self, partial: bool) -> Result<Option<PathBuf>> {
+        let (Some(temp), Some(path)) = (self.temp, self.path) else {
+            return Ok(None);
+        };
+        let target = if partial {
+            let mut name = path.as_os_str().to_owned();
+            name.push(".partial");
+            PathBuf::from(name)
+        } else {
+            path
+        };
+        // Temporary files are created private (0600); give the result ordinary permissions.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = temp
+                .as_file()
+                .set_permissions(std::fs::Permissions::from_mode(0o644));
+        }
+        temp.persist(&target)
+            .with_context(|| format!("cannot write {}", target.display()))?;
+        Ok(Some(target))
+    }
+}
+
+enum Progress {
+    Bar(ProgressBar),
+    Lines { last: Instant },
+    Quiet,
+}
+
+impl Progress {
+    fn new(quiet: bool) -> Self {
+        if quiet {
+            Progress::Quiet
+        } else if io::stderr().is_terminal() {
+            let bar = ProgressBar::new_spinner();
+            bar.set_style(
+                ProgressStyle::with_template(
+                    "{spinner} {pos} documents ({per_sec}) {elapsed_precise} {msg}",
+                )
+                .expect("valid template"),
+            );
+            bar.enable_steady_tick(Duration::from_millis(200));
+            Progress::Bar(bar)
+        } else {
+            Progress::Lines {
+                last: Instant::now(),
+            }
+        }
+    }
+
+    fn tick(&mut self, done: u64, errors: u64) {
+        match self {
+            Progress::Bar(bar) => {
+                bar.set_position(done);
+                if errors > 0 {
+                    bar.set_message(format!("{errors} errors"));
+                }
+            }
+            Progress::Lines { last } => {
+                if last.elapsed() >= Duration::from_secs(10) {
+                    *last = Instant::now();
+                    eprintln!("newsquotes: {done} inputs done, {errors} errors");
+                }
+            }
+            Progress::Quiet => {}
+        }
+    }
+
+    fn finish(&self) {
+        if let Progress::Bar(bar) = self {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 /// Runs the command.
@@ -67,6 +197,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
     let pipeline = Pipeline::english_until(args.stages.as_deref()).context("unknown stage")?;
     let ingestor = Ingestor {
         max_bytes: args.max_bytes,
+        ..Ingestor::default()
     };
     let inputs: Vec<Input> = args
         .paths
@@ -84,18 +215,33 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
     }
     let inputs = ingestor.expand(&inputs);
 
-    let out: Box<dyn Write> = match &args.output {
-        Some(p) => Box::new(BufWriter::new(
-            fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
-        )),
-        None => Box::new(BufWriter::new(io::stdout().lock())),
-    };
-    let mut writer = format.writer(out);
-    let mut errors_out = match &args.errors {
-        Some(p) => Some(BufWriter::new(
-            fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
-        )),
-        None => None,
+    let interrupted = Arc::new(AtomicBool::new(false));
+    {
+        let flag = Arc::clone(&interrupted);
+        // Ignore failure: a handler may already be installed when embedded.
+        let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
+    }
+
+    let (destination, mut writer): (Option<Destination>, Box<dyn DocumentWriter>) =
+        if format.is_directory() {
+            let dir = args
+                .output
+                .as_ref()
+                .context("--format brat writes a directory: give it with -o DIR")?;
+            (None, Box::new(BratWriter::new(dir)?))
+        } else {
+            let (dest, out) = Destination::create(args.output.as_deref())?;
+            (
+                Some(dest),
+                format.writer(out).context("format needs a stream")?,
+            )
+        };
+    let (errors_dest, mut errors_out) = match &args.errors {
+        Some(p) => {
+            let (d, w) = Destination::create(Some(p))?;
+            (Some(d), Some(w))
+        }
+        None => (None, None),
     };
 
     let records = inputs.into_iter().flat_map(|i| ingestor.read(i));
@@ -103,8 +249,10 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
         threads: args.threads,
         ..BatchOptions::default()
     };
+    let mut progress = Progress::new(args.quiet);
     let mut write_error: Option<anyhow::Error> = None;
-    let mut failed = Vec::new();
+    let mut failed: Vec<ErrorRecord> = Vec::new();
+    let mut done = 0u64;
     let summary = run_batch(&pipeline, records, &options, |r| {
         let res: Result<()> = match r {
             Ok(doc) => writer.write(&doc).map_err(Into::into),
@@ -119,20 +267,32 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
                 res
             }
         };
+        done += 1;
+        progress.tick(done, failed.len() as u64);
         match res {
-            Ok(()) => true,
+            Ok(()) => !interrupted.load(Ordering::SeqCst),
             Err(e) => {
                 write_error = Some(e);
                 false
             }
         }
     });
+    progress.finish();
     if let Some(e) = write_error {
         return Err(e.context("writing output failed"));
     }
     writer.finish().context("writing output failed")?;
-    if let Some(w) = errors_out.as_mut() {
+    drop(writer);
+    if let Some(mut w) = errors_out.take() {
         w.flush().context("writing the error report failed")?;
+    }
+    let was_interrupted = interrupted.load(Ordering::SeqCst);
+    let written = match destination {
+        Some(d) => d.commit(was_interrupted)?,
+        None => None,
+    };
+    if let Some(d) = errors_dest {
+        d.commit(was_interrupted)?;
     }
 
     let secs = started.elapsed().as_secs_f64();
@@ -141,7 +301,15 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
             eprintln!("newsquotes: failed: {e}");
         }
         if failed.len() > 20 {
-            eprintln!("newsquotes: ... and {} more failures", failed.len() - 20);
+            eprintln!(
+                "newsquotes: ... and {} more failures{}",
+                failed.len() - 20,
+                if args.errors.is_some() {
+                    " (all in the --errors file)"
+                } else {
+                    " (use --errors FILE for the full list)"
+                }
+            );
         }
         eprintln!(
             "newsquotes: {} inputs = {} documents written + {} errors; {} quotes, {} speakers; {} words in {:.2}s ({:.0} words/s)",
@@ -154,6 +322,16 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
             secs,
             summary.words as f64 / secs.max(1e-9),
         );
+    }
+    if was_interrupted {
+        eprintln!(
+            "newsquotes: interrupted; {}",
+            match written {
+                Some(p) => format!("the documents processed so far are in {}", p.display()),
+                None => "output stopped after the documents processed so far".to_owned(),
+            }
+        );
+        return Ok(ExitCode::from(EXIT_INTERRUPTED));
     }
     Ok(if summary.errors > 0 {
         ExitCode::from(EXIT_SOME_FAILED)

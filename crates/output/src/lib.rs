@@ -1,4 +1,5 @@
-//! Writers for annotated documents: JSON and JSONL in **schema v1** (see `docs/schema.md`).
+//! Writers for annotated documents: JSON and JSONL in **schema v1** (see `docs/schema.md`), CSV/TSV
+//! (a row per quote), a self-contained HTML report, brat standoff and a summary table.
 //!
 //! All offsets in the output are Unicode **code-point** indices into `text`, end exclusive
 //! (`"offset_unit": "char"`); inside the pipeline they are byte offsets.
@@ -14,13 +15,20 @@
 //! assert_eq!(v["paragraphs"][0]["end"], 4); // four code points, eight bytes
 //! ```
 
+mod brat;
+mod html;
 mod offsets;
+mod summary;
+mod table;
+mod view;
 
 use std::io::{self, Write};
 
 use newsquotes_document::{Document, Span};
 use serde::Serialize;
 
+pub use brat::{ann as brat_ann, safe_name, BratWriter};
+pub use html::escape as html_escape;
 pub use offsets::CharOffsets;
 
 /// The schema version this crate writes.
@@ -255,11 +263,29 @@ pub enum Format {
     Json,
     /// One schema v1 document per line.
     Jsonl,
+    /// One row per quote, comma-separated, with a header.
+    Csv,
+    /// One row per quote, tab-separated, with a header.
+    Tsv,
+    /// A self-contained HTML report.
+    Html,
+    /// brat standoff files in a directory (see [`BratWriter`]).
+    Brat,
+    /// A plain-text table: documents, quotes by type, top speakers.
+    Summary,
 }
 
 impl Format {
     /// All formats, with their command-line names.
-    pub const ALL: [(&'static str, Format); 2] = [("json", Format::Json), ("jsonl", Format::Jsonl)];
+    pub const ALL: [(&'static str, Format); 7] = [
+        ("json", Format::Json),
+        ("jsonl", Format::Jsonl),
+        ("csv", Format::Csv),
+        ("tsv", Format::Tsv),
+        ("html", Format::Html),
+        ("brat", Format::Brat),
+        ("summary", Format::Summary),
+    ];
 
     /// Parses a command-line name.
     pub fn parse(name: &str) -> Option<Format> {
@@ -269,12 +295,23 @@ impl Format {
             .map(|&(_, f)| f)
     }
 
-    /// Makes a streaming writer of this format around `w`.
-    pub fn writer<'w>(self, w: Box<dyn Write + 'w>) -> Box<dyn DocumentWriter + 'w> {
-        match self {
+    /// True for formats written into a directory rather than a stream.
+    pub fn is_directory(self) -> bool {
+        self == Format::Brat
+    }
+
+    /// Makes a streaming writer of this format around `w`. For [`Format::Brat`], which writes a
+    /// directory, use [`BratWriter::new`]; this returns `None` for it.
+    pub fn writer<'w>(self, w: Box<dyn Write + 'w>) -> Option<Box<dyn DocumentWriter + 'w>> {
+        Some(match self {
             Format::Json => Box::new(JsonArrayWriter { w, count: 0 }),
             Format::Jsonl => Box::new(JsonlWriter { w }),
-        }
+            Format::Csv => Box::new(table::TableWriter::new(w, b',')),
+            Format::Tsv => Box::new(table::TableWriter::new(w, b'\t')),
+            Format::Html => Box::new(html::HtmlWriter::new(w)),
+            Format::Summary => Box::new(summary::SummaryWriter::new(w)),
+            Format::Brat => return None,
+        })
     }
 }
 
@@ -330,7 +367,7 @@ mod tests {
         for n in 0..3 {
             let mut buf = Vec::new();
             {
-                let mut w = Format::Json.writer(Box::new(&mut buf));
+                let mut w = Format::Json.writer(Box::new(&mut buf)).unwrap();
                 for i in 0..n {
                     w.write(&Document::new(format!("d{i}"), "x")).unwrap();
                 }
@@ -345,7 +382,7 @@ mod tests {
     fn jsonl_writer_writes_one_line_per_doc() {
         let mut buf = Vec::new();
         {
-            let mut w = Format::Jsonl.writer(Box::new(&mut buf));
+            let mut w = Format::Jsonl.writer(Box::new(&mut buf)).unwrap();
             w.write(&Document::new("a", "x\ny")).unwrap();
             w.write(&Document::new("b", "z")).unwrap();
             w.finish().unwrap();
@@ -356,5 +393,179 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(lines[1]).unwrap();
         assert_eq!(v["id"], "b");
         assert_eq!(v["offset_unit"], "char");
+    }
+}
+
+#[cfg(test)]
+mod format_tests {
+    use super::*;
+    use newsquotes_document::{
+        Entity, EntityLabel, Gender, Mention, MentionKind, Quote, QuoteKind, Sentence, Span,
+        Speaker, SpeakerLabel, TokenRange,
+    };
+
+    /// A document with hostile text and metadata, one entity, one speaker and one split quote.
+    fn hostile() -> Document {
+        let text = "“<script>alert(1)</script>,” said Ann \"Bo\" Lee, “it's & done.”\nNext, line";
+        let mut d = Document::new("../../etc/passwd <x>", text);
+        d.metadata.title = Some("<img src=x onerror=alert(1)> \"title\"".into());
+        d.metadata.authors = vec!["javascript:alert('x')".into()];
+        let find = |s: &str| {
+            let i = text.find(s).unwrap();
+            Span::new(i, i + s.len())
+        };
+        let p1 = find("“<script>alert(1)</script>,”");
+        let p2 = find("“it's & done.”");
+        let who = find("Ann \"Bo\" Lee");
+        let cue = find("said");
+        d.set_sentences(vec![Sentence {
+            span: Span::new(0, p2.end),
+            tokens: TokenRange::default(),
+        }])
+        .unwrap();
+        d.set_entities(vec![Entity {
+            span: who,
+            tokens: TokenRange::default(),
+            label: EntityLabel::Per,
+            score: 0.9,
+        }])
+        .unwrap();
+        d.set_mentions(vec![Mention {
+            span: who,
+            kind: MentionKind::Name,
+        }])
+        .unwrap();
+        d.set_speakers(vec![Speaker {
+            name: "Ann \"Bo\" Lee <b>".into(),
+            label: SpeakerLabel::Person,
+            gender: Gender::Female,
+            gender_evidence: vec!["pronoun she".into()],
+            mentions: vec![0],
+        }])
+        .unwrap();
+        d.set_quotes(vec![Quote {
+            kind: QuoteKind::Direct,
+            content: vec![p1, p2],
+            cue: Some(cue),
+            speaker_mention: Some(0),
+            speaker: Some(0),
+            sieve: "rule<x>".into(),
+            confidence: 0.9,
+        }])
+        .unwrap();
+        d
+    }
+
+    fn render(format: Format, doc: &Document) -> String {
+        let mut buf = Vec::new();
+        {
+            let mut w = format.writer(Box::new(&mut buf)).unwrap();
+            w.write(doc).unwrap();
+            w.finish().unwrap();
+        }
+        String::from_utf8(buf).unwrap()
+    }
+
+    #[test]
+    fn html_escapes_all_text_and_metadata() {
+        let html = render(Format::Html, &hostile());
+        assert!(!html.contains("<script>"), "raw script tag in report");
+        assert!(!html.contains("<img"), "raw img tag in report");
+        assert!(!html.contains("<b>"), "raw markup from speaker name");
+        assert!(!html.contains("<x>"), "raw markup from id/sieve");
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(html.contains("Ann &quot;Bo&quot; Lee"));
+        // The javascript: author is only ever text, never an attribute value.
+        assert!(!html.contains("href"));
+        assert!(html.contains("javascript:alert(&#39;x&#39;)"));
+        // Self-contained: no external resources.
+        assert!(!html.contains("src=\"http") && !html.contains("<link"));
+        assert!(html.starts_with("<!DOCTYPE html>") && html.trim_end().ends_with("</html>"));
+    }
+
+    #[test]
+    fn csv_quotes_fields_and_joins_split_pieces() {
+        let csv = render(Format::Csv, &hostile());
+        let mut r = csv::ReaderBuilder::new().from_reader(csv.as_bytes());
+        let headers = r.headers().unwrap().clone();
+        let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+        assert_eq!(rows.len(), 1);
+        let get = |name: &str| rows[0][headers.iter().position(|h| h == name).unwrap()].to_owned();
+        assert_eq!(
+            get("quote"),
+            "“<script>alert(1)</script>,” … “it's & done.”"
+        );
+        assert_eq!(get("speaker"), "Ann \"Bo\" Lee <b>");
+        assert_eq!(get("speaker_mention"), "Ann \"Bo\" Lee");
+        assert_eq!(get("cue"), "said");
+        assert_eq!(get("start"), "0");
+        let tsv = render(Format::Tsv, &hostile());
+        assert_eq!(tsv.lines().next().unwrap().split('\t').count(), 17);
+    }
+
+    #[test]
+    fn csv_of_no_documents_is_just_the_header() {
+        let mut buf = Vec::new();
+        {
+            let mut w = Format::Csv.writer(Box::new(&mut buf)).unwrap();
+            w.finish().unwrap();
+        }
+        assert_eq!(String::from_utf8(buf).unwrap().lines().count(), 1);
+    }
+
+    #[test]
+    fn brat_ann_links_pieces_cue_and_source_in_code_points() {
+        let d = hostile();
+        let ann = brat_ann(&d);
+        let text: Vec<char> = d.text().chars().collect();
+        let mut checked = 0;
+        for line in ann.lines().filter(|l| l.starts_with('T')) {
+            let mut cols = line.split('\t');
+            let _id = cols.next().unwrap();
+            let mut head = cols.next().unwrap().splitn(2, ' ');
+            let _kind = head.next().unwrap();
+            let pieces: Vec<String> = head
+                .next()
+                .unwrap()
+                .split(';')
+                .map(|r| {
+                    let (s, e) = r.split_once(' ').unwrap();
+                    text[s.parse::<usize>().unwrap()..e.parse::<usize>().unwrap()]
+                        .iter()
+                        .collect()
+                })
+                .collect();
+            assert_eq!(pieces.join(" "), cols.next().unwrap());
+            checked += 1;
+        }
+        assert_eq!(checked, 5, "{ann}");
+        assert!(
+            ann.contains("E1\tAttribution:T5 Content:T2 Cue:T3 Source:T4"),
+            "{ann}"
+        );
+    }
+
+    #[test]
+    fn brat_file_names_cannot_escape_the_directory() {
+        assert_eq!(safe_name("../../etc/passwd <x>"), "_.._etc_passwd__x_");
+        assert_eq!(safe_name("..."), "");
+        let dir = std::env::temp_dir().join(format!("nq-brat-{}", std::process::id()));
+        let mut w = BratWriter::new(&dir).unwrap();
+        w.write(&hostile()).unwrap();
+        let names: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        assert_eq!(names.len(), 2);
+        assert!(names.iter().all(|n| n.starts_with("000001_")), "{names:?}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn summary_counts_quotes_and_speakers() {
+        let s = render(Format::Summary, &hostile());
+        assert!(s.contains("documents                1"), "{s}");
+        assert!(s.contains("  direct                 1"), "{s}");
+        assert!(s.contains("Ann \"Bo\" Lee <b>"), "{s}");
     }
 }
