@@ -223,4 +223,54 @@ mod tests {
         assert_eq!(s.inputs, 4);
         assert_eq!(n, 4);
     }
+
+    /// A stage that panics on documents whose text contains "boom".
+    struct Fragile;
+
+    impl newsquotes_document::Stage for Fragile {
+        fn name(&self) -> &str {
+            "fragile"
+        }
+        fn requires(&self) -> &[newsquotes_document::Layer] {
+            &[]
+        }
+        fn produces(&self) -> &[newsquotes_document::Layer] {
+            &[]
+        }
+        fn annotate(&self, doc: &mut Document) -> Result<(), newsquotes_document::StageError> {
+            assert!(!doc.text().contains("boom"), "deliberate failure");
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_panicking_document_becomes_its_own_error_record_and_the_batch_goes_on() {
+        let p = Pipeline::builder().stage(Fragile).build().unwrap();
+        let records: Vec<Record> = (0..20)
+            .map(|i| {
+                let text = if i % 7 == 3 { "boom" } else { "fine" };
+                let mut d = Document::new(format!("d{i}"), text);
+                d.source.path = Some(format!("in{i}.txt"));
+                Ok(d)
+            })
+            .collect();
+        let mut out = Vec::new();
+        let s = run_batch(&p, records, &BatchOptions::default(), |r| {
+            out.push(r);
+            true
+        });
+        assert_eq!((s.inputs, s.documents, s.errors), (20, 17, 3));
+        for (i, r) in out.iter().enumerate() {
+            match r {
+                Ok(d) => assert_eq!(d.id(), format!("d{i}")),
+                Err(e) => {
+                    assert_eq!(i % 7, 3);
+                    assert_eq!(e.id.as_deref(), Some(format!("d{i}").as_str()));
+                    assert_eq!(e.input, format!("in{i}.txt"));
+                    assert_eq!(e.stage, "fragile");
+                    assert!(e.reason.contains("deliberate failure"), "{}", e.reason);
+                }
+            }
+        }
+    }
 }
