@@ -1,0 +1,106 @@
+//! Every output format through the binary, and the -o temporary-file behaviour.
+
+use std::process::Command;
+
+use newsquotes_tests::{binary, root};
+
+fn tmpdir(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("nq-formats-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn run_ok(args: &[&str]) -> std::process::Output {
+    let out = Command::new(binary())
+        .current_dir(root())
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+#[test]
+fn csv_has_a_row_per_quote_matching_the_json() {
+    let json = run_ok(&["run", "examples/harbour-strike.txt", "-q"]);
+    let docs: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let quotes = docs[0]["quotes"].as_array().unwrap().len();
+    let csv = run_ok(&["run", "examples/harbour-strike.txt", "--format", "csv", "-q"]);
+    let text = String::from_utf8(csv.stdout).unwrap();
+    assert!(text.starts_with("doc_id,quote_index,type,quote,speaker,"));
+    // Quoted fields may hold newlines only if the text does; count records by the doc-id prefix.
+    let rows = text.lines().filter(|l| l.starts_with("harbour-strike,")).count();
+    assert_eq!(rows, quotes);
+}
+
+#[test]
+fn output_file_is_complete_and_no_temporary_file_is_left() {
+    let dir = tmpdir("o");
+    let out = dir.join("out.jsonl");
+    run_ok(&[
+        "run",
+        "examples/harbour-strike.txt",
+        "--format",
+        "jsonl",
+        "-q",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(written.lines().count(), 1);
+    let names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(names, ["out.jsonl"], "temporary files left behind");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn html_brat_and_summary_formats_work_through_the_binary() {
+    let dir = tmpdir("fmt");
+    let html = dir.join("r.html");
+    run_ok(&[
+        "run",
+        "examples/",
+        "--format",
+        "html",
+        "-q",
+        "-o",
+        html.to_str().unwrap(),
+    ]);
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.contains("<article>") && page.contains("class=\"q"));
+    let brat = dir.join("brat");
+    run_ok(&[
+        "run",
+        "examples/",
+        "--format",
+        "brat",
+        "-q",
+        "-o",
+        brat.to_str().unwrap(),
+    ]);
+    let ann = std::fs::read_to_string(brat.join("000001_harbour-strike.ann")).unwrap();
+    assert!(ann.contains("\tContent ") && ann.contains("Attribution:"));
+    let summary = run_ok(&["run", "examples/", "--format", "summary", "-q"]);
+    let s = String::from_utf8(summary.stdout).unwrap();
+    assert!(s.starts_with("documents "), "{s}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn brat_without_an_output_directory_is_a_clear_error() {
+    let out = Command::new(binary())
+        .current_dir(root())
+        .args(["run", "examples/", "--format", "brat"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("-o DIR"));
+}
