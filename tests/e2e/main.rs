@@ -5,6 +5,14 @@ use std::process::{Command, Stdio};
 
 use newsquotes_tests::{binary, check_offsets, root};
 
+mod bad_inputs;
+mod formats;
+mod fuzz_regressions;
+mod nothing_lost;
+mod properties;
+mod samples;
+mod security;
+
 fn run(args: &[&str]) -> std::process::Output {
     Command::new(binary())
         .current_dir(root())

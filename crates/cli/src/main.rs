@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod eval;
+mod explain;
 mod run;
 mod train;
 
@@ -25,6 +26,9 @@ enum Command {
     Eval(eval::EvalArgs),
     /// Train a model (ner).
     Train(train::TrainArgs),
+    /// Explain each quote: content, cue, speaker mention, resolved speaker, rule and why.
+    #[command(after_help = explain::EXAMPLES)]
+    Explain(explain::ExplainArgs),
 }
 
 fn main() -> ExitCode {
@@ -33,6 +37,7 @@ fn main() -> ExitCode {
         Command::Run(args) => run::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Train(args) => train::run(args),
+        Command::Explain(args) => explain::run(args),
     };
     match result {
         Ok(code) => code,

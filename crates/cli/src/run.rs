@@ -10,9 +10,9 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use newsquotes::ingest::{Ingestor, Input};
+use newsquotes::ingest::{HtmlExtractor, Ingestor, Input};
 use newsquotes::output::{BratWriter, DocumentWriter, Format};
-use newsquotes::{run_batch, BatchOptions, ErrorRecord, Pipeline};
+use newsquotes::{run_batch_with, BatchOptions, ErrorRecord, Pipeline};
 
 /// Exit code when some inputs failed (the others were written).
 pub const EXIT_SOME_FAILED: u8 = 3;
@@ -69,6 +69,15 @@ pub struct RunArgs {
     /// Per-document size limit in bytes.
     #[arg(long, default_value_t = newsquotes::ingest::DEFAULT_MAX_BYTES)]
     max_bytes: u64,
+
+    /// HTML article extractor.
+    #[arg(long, default_value = "combined", value_parser = ["combined", "trafilatura", "dom_smoothie"])]
+    html_extractor: String,
+
+    /// Do not detect boilerplate (newsletter prompts, comments, captions...) or the header block
+    /// of plain-text pages; every line is article text.
+    #[arg(long)]
+    no_boilerplate: bool,
 
     /// No progress and no summary on stderr (failures are still listed in --errors FILE).
     #[arg(short, long)]
@@ -197,7 +206,11 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
     let pipeline = Pipeline::english_until(args.stages.as_deref()).context("unknown stage")?;
     let ingestor = Ingestor {
         max_bytes: args.max_bytes,
-        ..Ingestor::default()
+        html_extractor: args
+            .html_extractor
+            .parse::<HtmlExtractor>()
+            .map_err(|e| anyhow::anyhow!("{e}"))?,
+        mark_boilerplate: !args.no_boilerplate,
     };
     let inputs: Vec<Input> = args
         .paths
@@ -244,7 +257,9 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
         None => (None, None),
     };
 
-    let records = inputs.into_iter().flat_map(|i| ingestor.read(i));
+    // Reading (file I/O, decompression) happens here in order; decoding, HTML extraction and
+    // boilerplate detection (`Ingestor::finish`) run in the thread pool.
+    let pending = inputs.into_iter().flat_map(|i| ingestor.read_pending(i));
     let options = BatchOptions {
         threads: args.threads,
         ..BatchOptions::default()
@@ -253,7 +268,8 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
     let mut write_error: Option<anyhow::Error> = None;
     let mut failed: Vec<ErrorRecord> = Vec::new();
     let mut done = 0u64;
-    let summary = run_batch(&pipeline, records, &options, |r| {
+    let prepare = |p: newsquotes::ingest::PendingRecord| p.and_then(|p| ingestor.finish(p));
+    let summary = run_batch_with(&pipeline, pending, prepare, &options, |r| {
         let res: Result<()> = match r {
             Ok(doc) => writer.write(&doc).map_err(Into::into),
             Err(e) => {

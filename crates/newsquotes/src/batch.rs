@@ -4,7 +4,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use newsquotes_document::Document;
-use newsquotes_ingest::{IngestError, Record};
+use newsquotes_ingest::{IngestError, PendingRecord, Record};
 
 use crate::pipeline::{Pipeline, ProcessError};
 
@@ -55,6 +55,51 @@ impl std::fmt::Display for ErrorRecord {
     }
 }
 
+/// An item of a batch: something that knows which input (and line) it came from.
+pub trait BatchItem: Send {
+    /// The input path (or `-`) and line of this item.
+    fn origin(&self) -> (String, Option<u64>);
+}
+
+impl BatchItem for Record {
+    fn origin(&self) -> (String, Option<u64>) {
+        match self {
+            Ok(d) => (d.source.path.clone().unwrap_or_default(), d.source.line),
+            Err(e) => (e.input.clone(), e.line),
+        }
+    }
+}
+
+impl BatchItem for PendingRecord {
+    fn origin(&self) -> (String, Option<u64>) {
+        match self {
+            Ok(p) => (p.input().to_owned(), p.line()),
+            Err(e) => (e.input.clone(), e.line),
+        }
+    }
+}
+
+fn prepare_contained<T: BatchItem, P: Fn(T) -> Record>(
+    prepare: &P,
+    item: T,
+) -> Result<Document, ErrorRecord> {
+    let (input, line) = item.origin();
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| prepare(item))) {
+        Ok(Ok(doc)) => Ok(doc),
+        Ok(Err(e)) => Err(ErrorRecord::ingest(&e)),
+        Err(payload) => Err(ErrorRecord {
+            input,
+            line,
+            id: None,
+            stage: "ingest".to_owned(),
+            reason: format!(
+                "reading panicked: {}",
+                crate::pipeline::panic_message(payload.as_ref())
+            ),
+        }),
+    }
+}
+
 /// Batch settings.
 #[derive(Debug, Clone)]
 pub struct BatchOptions {
@@ -97,14 +142,28 @@ pub struct Summary {
 /// At most `threads × chunk_per_thread` documents are in memory at once. A document whose
 /// processing fails or panics becomes an [`ErrorRecord`]; the batch goes on. If `sink` returns
 /// `false` the batch stops after the current chunk (e.g. on Ctrl-C or a write error).
-pub fn run_batch<I, F>(
+pub fn run_batch<I, F>(pipeline: &Pipeline, records: I, options: &BatchOptions, sink: F) -> Summary
+where
+    I: IntoIterator<Item = Record>,
+    F: FnMut(Result<Document, ErrorRecord>) -> bool,
+{
+    run_batch_with(pipeline, records, |r| r, options, sink)
+}
+
+/// Like [`run_batch`], but items are turned into records by `prepare` inside the thread pool, so
+/// expensive reading work (HTML extraction, decoding: `Ingestor::finish`) runs in parallel too.
+/// A panic in `prepare` is contained like a panic in a stage.
+pub fn run_batch_with<T, I, P, F>(
     pipeline: &Pipeline,
-    records: I,
+    items: I,
+    prepare: P,
     options: &BatchOptions,
     mut sink: F,
 ) -> Summary
 where
-    I: IntoIterator<Item = Record>,
+    T: BatchItem,
+    I: IntoIterator<Item = T>,
+    P: Fn(T) -> Record + Sync,
     F: FnMut(Result<Document, ErrorRecord>) -> bool,
 {
     let pool = rayon::ThreadPoolBuilder::new()
@@ -113,14 +172,14 @@ where
         .expect("a thread pool can be built");
     let chunk = pool.current_num_threads().max(1) * options.chunk_per_thread.max(1);
     let mut summary = Summary::default();
-    let mut records = records.into_iter().peekable();
-    let mut buf: Vec<Record> = Vec::with_capacity(chunk);
+    let mut records = items.into_iter().peekable();
+    let mut buf: Vec<T> = Vec::with_capacity(chunk);
     while records.peek().is_some() {
         buf.extend(records.by_ref().take(chunk));
         let results: Vec<Result<Document, ErrorRecord>> = pool.install(|| {
             buf.par_drain(..)
-                .map(|r| match r {
-                    Err(e) => Err(ErrorRecord::ingest(&e)),
+                .map(|item| match prepare_contained(&prepare, item) {
+                    Err(e) => Err(e),
                     Ok(mut doc) => match pipeline.process(&mut doc) {
                         Ok(()) => Ok(doc),
                         Err(e) => Err(ErrorRecord::process(&doc, &e)),

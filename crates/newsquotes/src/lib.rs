@@ -17,7 +17,7 @@
 mod batch;
 mod pipeline;
 
-pub use batch::{run_batch, BatchOptions, ErrorRecord, Summary};
+pub use batch::{run_batch, run_batch_with, BatchItem, BatchOptions, ErrorRecord, Summary};
 pub use pipeline::{Pipeline, PipelineBuilder, PipelineError, ProcessError};
 
 pub use newsquotes_attribution as attribution;

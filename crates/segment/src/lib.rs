@@ -1,104 +1,122 @@
 //! Paragraphs, sentences and tokens for news text.
 //!
-//! First simple version: one paragraph per non-blank line, sentences split after `.`, `!` or `?`
-//! (and any closing quotes) before whitespace, tokens by character class. Replaced by the
-//! segmentation issue.
+//! [`segment`] is a pure function from text to a [`Segmentation`]; the [`Segmenter`] stage runs
+//! it on a [`Document`] and sets its paragraphs, tokens and sentences layers. All spans are byte
+//! ranges into the text, on char boundaries; segmentation never fails and never panics on text.
+//!
+//! * **Paragraphs** follow the scraped-text convention: every non-blank line is a paragraph
+//!   (`\n`, `\r\n`, a lone `\r` and the Unicode line/paragraph separators end a line), trimmed.
+//! * **Tokens** are Penn-Treebank / CoNLL-2003 compatible: clitics and possessives are split
+//!   (`Clinton` `’s`, `do` `n’t`, `soldiers` `’`), hyphenated words, numbers with separators and
+//!   decimals, URLs, e-mail addresses and abbreviations with their period (`U.S.`, `Mr.`) are
+//!   single tokens, and a sentence-final period is its own token. Tokens cover every
+//!   non-whitespace character exactly once, so tokens plus the whitespace between them
+//!   reproduce the text. [`TokenKind::Quote`](newsquotes_document::TokenKind::Quote) is used only for quotation marks, never for
+//!   apostrophes (see [Tokens](#tokens) below).
+//! * **Sentences** never cross a paragraph; they handle abbreviations and titles (curated lists
+//!   embedded from `models/segment/`), initials, numbers, ellipses, URLs, quotations (a closing
+//!   quote after the full stop belongs to the sentence it ends; `“Who, tell me?” she said.` is
+//!   one sentence) and list markers.
+//!
+//! # Tokens
+//!
+//! Apostrophes and single quote marks are resolved as follows. Inside a word they are part of
+//! it, except clitics `’s 're 'll 've 'd 'm n’t`, which are split off as word tokens. A
+//! word-final `’`/`'` after `s` is a plural possessive (a punctuation token) unless a single
+//! quotation is open and no later single mark in the paragraph could close it; then it closes
+//! the quotation. One before exactly two digits (`’90s`, `'08`) is a year elision and part of a
+//! number token; `’em ’til ’cause ’bout ’tis ’twas ’n’` are words. Every other one is a
+//! quotation mark.
 //!
 //! ```
-//! use newsquotes_document::{Document, Stage};
-//! use newsquotes_segment::Segmenter;
+//! use newsquotes_document::{Document, Stage, TokenKind};
+//! use newsquotes_segment::{segment, Segmenter};
 //!
-//! let mut doc = Document::new("d", "It rained. We left.\nNext day.");
+//! let text = "“Who, tell me?” she said. Mr. Smith didn’t answer.\nThe soldiers’ mothers waited.";
+//! let seg = segment(text);
+//! let sentences: Vec<&str> = seg.sentences.iter().map(|s| s.span.slice(text)).collect();
+//! assert_eq!(
+//!     sentences,
+//!     [
+//!         "“Who, tell me?” she said.",
+//!         "Mr. Smith didn’t answer.",
+//!         "The soldiers’ mothers waited.",
+//!     ]
+//! );
+//! let tokens: Vec<&str> = seg.tokens.iter().map(|t| t.span.slice(text)).collect();
+//! assert_eq!(&tokens[10..16], ["Mr.", "Smith", "did", "n’t", "answer", "."]);
+//! assert_eq!(seg.tokens[0].kind, TokenKind::Quote);
+//!
+//! // The same as a pipeline stage.
+//! let mut doc = Document::new("d", text);
 //! Segmenter::default().annotate(&mut doc).unwrap();
 //! assert_eq!(doc.paragraphs().len(), 2);
 //! assert_eq!(doc.sentences().len(), 3);
-//! assert_eq!(doc.token_text(0), "It");
 //! ```
 
-use newsquotes_document::{
-    Document, Layer, Sentence, Span, Stage, StageError, Token, TokenKind, TokenRange,
-};
+mod lexicon;
+mod paragraphs;
+mod sentences;
+mod tokenize;
 
-/// The segmentation stage.
+use newsquotes_document::{Document, Layer, Sentence, Span, Stage, StageError, Token};
+
+pub use paragraphs::paragraphs;
+
+/// The result of [`segment`]: paragraphs, tokens and sentences of one text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Segmentation {
+    /// Paragraph spans: sorted, disjoint, non-empty, trimmed.
+    pub paragraphs: Vec<Span>,
+    /// Tokens: sorted, disjoint, non-empty; together they cover every non-whitespace character.
+    pub tokens: Vec<Token>,
+    /// Sentences: sorted, disjoint, each inside one paragraph, with its token range.
+    pub sentences: Vec<Sentence>,
+}
+
+/// Segments `text` into paragraphs, tokens and sentences.
+///
+/// ```
+/// let text = "Shares of Acme Inc. rose 3.5% to $20,100 at 10 a.m. on Monday.";
+/// let seg = newsquotes_segment::segment(text);
+/// assert_eq!(seg.sentences.len(), 1);
+/// let tokens: Vec<&str> = seg.tokens.iter().map(|t| t.span.slice(text)).collect();
+/// assert_eq!(
+///     tokens,
+///     ["Shares", "of", "Acme", "Inc.", "rose", "3.5", "%", "to", "$", "20,100", "at", "10",
+///      "a.m.", "on", "Monday", "."]
+/// );
+/// ```
+pub fn segment(text: &str) -> Segmentation {
+    let paragraphs = paragraphs(text);
+    let mut toks = tokenize::Tokens::default();
+    // About one token per five bytes of news text.
+    toks.tokens.reserve(text.len() / 5);
+    toks.roles.reserve(text.len() / 5);
+    let mut sentences = Vec::with_capacity(text.len() / 100);
+    for &p in &paragraphs {
+        let first = toks.tokens.len();
+        tokenize::Tokenizer::run(text, p, &mut toks);
+        let last = toks.tokens.len();
+        sentences::split(text, &toks.tokens, &toks.roles, first, last, &mut sentences);
+    }
+    Segmentation {
+        paragraphs,
+        tokens: toks.tokens,
+        sentences,
+    }
+}
+
+/// The segmentation stage: sets the paragraphs, tokens and sentences layers with [`segment`].
 #[derive(Debug, Default, Clone)]
 pub struct Segmenter;
 
-fn is_quote(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‚' | '‹' | '›'
-    )
-}
-
-/// Paragraph spans: each non-blank line, trimmed.
-pub fn paragraphs(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), '\n')))
-    {
-        if c == '\n' || c == '\r' {
-            let line = &text[start..i];
-            let lead = line.len() - line.trim_start().len();
-            let trimmed = line.trim();
-            if !trimmed.is_empty() {
-                out.push(Span::new(start + lead, start + lead + trimmed.len()));
-            }
-            start = i + c.len_utf8();
-        }
-    }
-    out
-}
-
-/// Tokens of `text[span]`, by character class.
-pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
-    let s = &text[span.range()];
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if c.is_whitespace() {
-            continue;
-        }
-        let start = span.start + i;
-        let mut end = start + c.len_utf8();
-        let kind = if c.is_alphanumeric() {
-            while let Some(&(j, d)) = it.peek() {
-                let inner = (d == '\'' || d == '’' || d == '-' || d == ',' || d == '.')
-                    && s[j + d.len_utf8()..].chars().next().is_some_and(|n| {
-                        n.is_alphanumeric()
-                            && (d != ',' && d != '.' || n.is_ascii_digit() && c.is_ascii_digit())
-                    });
-                if d.is_alphanumeric() || inner {
-                    it.next();
-                    end = span.start + j + d.len_utf8();
-                } else {
-                    break;
-                }
-            }
-            if c.is_ascii_digit() {
-                TokenKind::Number
-            } else {
-                TokenKind::Word
-            }
-        } else if is_quote(c) {
-            TokenKind::Quote
-        } else if c.is_ascii_punctuation() || c.is_alphabetic() {
-            TokenKind::Punct
-        } else {
-            TokenKind::Symbol
-        };
-        out.push(Token {
-            span: Span::new(start, end),
-            kind,
-        });
+impl Segmenter {
+    /// Segments `text`; the same as [`segment`].
+    pub fn segment(&self, text: &str) -> Segmentation {
+        segment(text)
     }
 }
-
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "St", "No", "Inc", "Co",
-    "Corp", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-    "Prof", "Sgt", "Capt", "vs", "Jr", "Sr",
-];
 
 impl Stage for Segmenter {
     fn name(&self) -> &str {
@@ -114,64 +132,13 @@ impl Stage for Segmenter {
     }
 
     fn annotate(&self, doc: &mut Document) -> Result<(), StageError> {
-        let text = doc.text();
-        let paras = paragraphs(text);
-        let mut tokens = Vec::new();
-        let mut sentences = Vec::new();
-        for &p in &paras {
-            let first = tokens.len();
-            tokenize(text, p, &mut tokens);
-            let mut sent_start = first;
-            let n = tokens.len();
-            let mut i = first;
-            while i < n {
-                let t = &text[tokens[i].span.range()];
-                let mut end = i + 1;
-                let is_end = matches!(t, "." | "!" | "?") && {
-                    let prev = if i > first {
-                        &text[tokens[i - 1].span.range()]
-                    } else {
-                        ""
-                    };
-                    !(t == "."
-                        && (ABBREVIATIONS.contains(&prev)
-                            || prev.chars().count() == 1 && prev.chars().all(char::is_uppercase)))
-                };
-                if is_end {
-                    while end < n
-                        && tokens[end].kind == TokenKind::Quote
-                        && tokens[end].span.start == tokens[end - 1].span.end
-                    {
-                        end += 1;
-                    }
-                    let next_ok = end >= n || {
-                        let nt = &text[tokens[end].span.range()];
-                        nt.chars()
-                            .next()
-                            .is_some_and(|c| c.is_uppercase() || c.is_numeric() || is_quote(c))
-                    };
-                    if next_ok && end < n {
-                        sentences.push(Sentence {
-                            span: Span::new(
-                                tokens[sent_start].span.start,
-                                tokens[end - 1].span.end,
-                            ),
-                            tokens: TokenRange::new(sent_start, end),
-                        });
-                        sent_start = end;
-                    }
-                }
-                i = end;
-            }
-            if sent_start < n {
-                sentences.push(Sentence {
-                    span: Span::new(tokens[sent_start].span.start, tokens[n - 1].span.end),
-                    tokens: TokenRange::new(sent_start, n),
-                });
-            }
-        }
+        let Segmentation {
+            paragraphs,
+            tokens,
+            sentences,
+        } = segment(doc.text());
         let name = self.name();
-        doc.set_paragraphs(paras)
+        doc.set_paragraphs(paragraphs)
             .map_err(|e| StageError::layer(name, e))?;
         doc.set_tokens(tokens)
             .map_err(|e| StageError::layer(name, e))?;

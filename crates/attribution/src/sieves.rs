@@ -1,0 +1,1129 @@
+//! Sieves 2–4: cues, speaker mentions, direct, mixed and indirect quotes.
+//!
+//! Each sieve is a deterministic rule with a name (recorded on the quote) and a confidence. The
+//! sieves run in a fixed order, most precise first, and each quote is decided by the first sieve
+//! that fires, as in CoreNLP's quote attributor.
+
+use std::ops::Range;
+
+use newsquotes_document::{MentionKind, QuoteKind};
+
+use crate::ctx::Ctx;
+use crate::lexicon::{Lexicon, Strength};
+use crate::marks::Quoted;
+use crate::np::{self, Np};
+
+/// A quote found by the sieves, in token coordinates.
+#[derive(Clone, Debug)]
+pub(crate) struct Found {
+    pub kind: QuoteKind,
+    pub pieces: Vec<Range<usize>>,
+    pub cue: Option<Range<usize>>,
+    pub speaker: Option<Np>,
+    /// The quote reuses the speaker mention of another found quote (paragraph continuation).
+    pub same_as: Option<usize>,
+    pub sieve: &'static str,
+    pub confidence: f32,
+    /// Last token of the attribution clause (for merging split quotes).
+    pub clause_end: usize,
+}
+
+/// A cue at a token: its tokens and what it is.
+#[derive(Clone, Debug)]
+pub(crate) struct Cue {
+    pub toks: Range<usize>,
+    pub strength: Strength,
+    pub takes_object: bool,
+    /// "according to X": the source follows the cue.
+    pub source_after: bool,
+    /// The verb's lemma, for single-word verb cues.
+    pub lemma: Option<&'static str>,
+}
+
+/// Verbs that report speech even in a relative clause ("who said …").
+const SPEECH: &[&str] = &[
+    "say",
+    "tell",
+    "add",
+    "write",
+    "note",
+    "explain",
+    "joke",
+    "argue",
+    "claim",
+    "ask",
+    "warn",
+    "insist",
+    "state",
+    "declare",
+    "announce",
+    "report",
+    "reply",
+    "respond",
+    "answer",
+    "suggest",
+    "predict",
+    "estimate",
+    "admit",
+    "acknowledge",
+    "deny",
+    "confirm",
+    "tweet",
+    "complain",
+];
+
+const WH: &[&str] = &[
+    "who", "what", "why", "how", "when", "where", "whether", "if", "which", "whom",
+];
+const CLAUSE_OPENERS: &[&str] = &[
+    ",", "and", "but", "while", "as", "because", "although", "though", "when", "since", "after",
+    "before", ":", "—", "–", "(", ";", "so", "yet", "where", "whereas", "then", "however", "or",
+];
+const TITLE_INTRO: &[&str] = &[
+    "so-called",
+    "called",
+    "dubbed",
+    "titled",
+    "entitled",
+    "named",
+    "nicknamed",
+    "labelled",
+    "labeled",
+    "termed",
+    "branded",
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+];
+
+/// The cue starting at token `i`, if any.
+pub(crate) fn cue_at(ctx: &Ctx, i: usize) -> Option<Cue> {
+    let lex = Lexicon::get();
+    let w = ctx.low[i].as_str();
+    for p in &lex.phrases {
+        if p.len() >= 2
+            && p[0] == w
+            && i + p.len() <= ctx.len()
+            && p.iter().enumerate().all(|(k, pw)| ctx.low[i + k] == *pw)
+        {
+            let source_after =
+                matches!(p[0].as_str(), "according" | "as") || p.last().is_some_and(|l| l == "of");
+            if !source_after && p[0] != "quoted" && p[0] != "went" {
+                continue;
+            }
+            return Some(Cue {
+                toks: i..i + p.len(),
+                strength: Strength::Strong,
+                takes_object: false,
+                source_after,
+                lemma: None,
+            });
+        }
+    }
+    if let Some(parts) = lex.phrasals.get(w) {
+        if i + 1 < ctx.len() && parts.iter().any(|p| *p == ctx.low[i + 1]) {
+            return Some(Cue {
+                toks: i..i + 2,
+                strength: Strength::Strong,
+                takes_object: false,
+                source_after: false,
+                lemma: None,
+            });
+        }
+    }
+    let v = lex.verb(w)?;
+    if !ctx.is_word(i) {
+        return None;
+    }
+    // "the said", "a claim": determiners before a verb form make it a noun.
+    if i > 0
+        && matches!(
+            ctx.low[i - 1].as_str(),
+            "the" | "a" | "an" | "his" | "her" | "their"
+        )
+    {
+        return None;
+    }
+    Some(Cue {
+        toks: i..i + 1,
+        strength: v.strength,
+        takes_object: v.takes_object,
+        source_after: false,
+        lemma: Some(lex.lemmas[v.lemma].as_str()),
+    })
+}
+
+/// Skips auxiliaries, adverbs and time phrases leftwards from `end` (exclusive), not below `floor`.
+fn skip_left(ctx: &Ctx, mut end: usize, floor: usize) -> usize {
+    while end > floor {
+        let w = ctx.low[end - 1].as_str();
+        let time = np::is_time(w) || (ctx.kind(end - 1) == newsquotes_document::TokenKind::Number);
+        if time || (w.ends_with("ly") && !ctx.is_cap(end - 1) && w.len() > 4) {
+            end -= 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// Skips a parenthetical ending just before `end`: "Rep. John Mica (R-Fla.) said".
+fn skip_paren(ctx: &Ctx, end: usize, floor: usize) -> usize {
+    if end > floor && ctx.low[end - 1] == ")" {
+        if let Some(open) = (floor.max(end.saturating_sub(10))..end - 1)
+            .rev()
+            .find(|&k| ctx.low[k] == "(")
+        {
+            return skip_left(ctx, open, floor);
+        }
+    }
+    end
+}
+
+/// The subject noun phrase of a cue at `cue` with the clause starting at or after `floor`:
+/// "he said", "Dmitri, a member of the unit, said", "Ukraine's ministry in April estimated".
+fn subject(ctx: &Ctx, cue: usize, floor: usize) -> Option<Np> {
+    let end = skip_paren(ctx, skip_left(ctx, cue, floor), floor);
+    if end > floor && ctx.low[end - 1] == "," {
+        // Apposition: "NP, ..., said" — the subject is the phrase before the first comma.
+        let comma = end - 1;
+        let open = (floor..comma).find(|&k| ctx.low[k] == ",");
+        if let Some(open) = open {
+            if comma - open <= 25 {
+                if let Some(np) = np::backward(ctx, skip_paren(ctx, open, floor), floor) {
+                    if np.toks.start == first_word(ctx, floor, open) {
+                        return Some(np);
+                    }
+                }
+            }
+        }
+        return None;
+    }
+    if end > floor && matches!(ctx.low[end - 1].as_str(), "who" | "which") {
+        // "Eric Garner, who said …": the relative pronoun is the local mention.
+        return Some(Np {
+            toks: end - 1..end,
+            kind: MentionKind::Pronoun,
+        });
+    }
+    np::backward(ctx, end, floor)
+}
+
+/// The subject of the clause starting at `from`, after an introductory phrase ("Later in the
+/// day, Trump attacked …, saying"); only names, pronouns and person descriptions.
+fn clause_subject(ctx: &Ctx, from: usize, to: usize) -> Option<Np> {
+    let mut s = first_word(ctx, from, to);
+    if s < to
+        && matches!(
+            ctx.low[s].as_str(),
+            "in" | "on"
+                | "at"
+                | "after"
+                | "before"
+                | "during"
+                | "later"
+                | "earlier"
+                | "last"
+                | "when"
+                | "while"
+                | "as"
+                | "since"
+                | "speaking"
+                | "asked"
+                | "then"
+                | "meanwhile"
+                | "but"
+                | "and"
+                | "also"
+                | "still"
+                | "yet"
+                | "however"
+        )
+    {
+        if let Some(c) = (s..to.min(s + 12)).find(|&k| ctx.low[k] == ",") {
+            s = c + 1;
+        } else if matches!(
+            ctx.low[s].as_str(),
+            "but" | "and" | "then" | "also" | "still" | "yet"
+        ) {
+            s += 1;
+        }
+    }
+    let np = np::forward(ctx, s, to)?;
+    let ok = match np.kind {
+        MentionKind::Pronoun => matches!(
+            ctx.low[np.toks.start].as_str(),
+            "he" | "she" | "they" | "i" | "we"
+        ),
+        MentionKind::Name => true,
+        _ => matches!(
+            np::head_class(ctx, &np.toks),
+            Some(crate::lexicon::NounClass::Person(_) | crate::lexicon::NounClass::Group)
+        ),
+    };
+    ok.then_some(np)
+}
+
+fn first_word(ctx: &Ctx, from: usize, to: usize) -> usize {
+    (from..to)
+        .find(|&k| ctx.is_word(k) && !matches!(ctx.low[k].as_str(), "and" | "but" | "or"))
+        .unwrap_or(to)
+}
+
+/// The end (exclusive) of a sentence's clause: the sentence end minus final punctuation.
+fn clause_end(ctx: &Ctx, s: &Range<usize>, owner: &[Option<usize>]) -> usize {
+    let mut e = s.end;
+    while e > s.start && ctx.is_punct(e - 1) && owner[e - 1].is_none() {
+        e -= 1;
+    }
+    e
+}
+
+/// Where a reported clause starting at `k` ends: at `end`, or before a semicolon, a dash, or a
+/// coordinated new report ("… in response, and he urged …", "… Clinton and said she …").
+fn content_end(ctx: &Ctx, k: usize, end: usize, owner: &[Option<usize>]) -> usize {
+    let mut j = k + 1;
+    while j < end {
+        if owner[j].is_none() {
+            let w = ctx.low[j].as_str();
+            if matches!(w, ";" | "—" | "–" | "--") {
+                break;
+            }
+            // ", arguing that …", ", which …", ", according to …": a new clause or source.
+            if w == "," && j + 1 < end {
+                let nx = ctx.low[j + 1].as_str();
+                if (nx.ends_with("ing") && nx.len() > 5 && ctx.is_word(j + 1))
+                    || matches!(nx, "which" | "according" | "known")
+                {
+                    break;
+                }
+            }
+            if matches!(w, "and" | "but") {
+                let next_cue = |t: usize| {
+                    t < end && cue_at(ctx, t).is_some_and(|c| c.strength >= Strength::Direct)
+                };
+                let pron = j + 1 < end
+                    && matches!(ctx.low[j + 1].as_str(), "he" | "she" | "they" | "i" | "we");
+                if next_cue(j + 1) || (pron && next_cue(j + 2)) {
+                    break;
+                }
+            }
+        }
+        j += 1;
+    }
+    while j > k + 1 && (ctx.is_punct(j - 1) && owner[j - 1].is_none()) {
+        j -= 1;
+    }
+    j
+}
+
+/// Sentence-initial connectives that are not part of reported content ("In addition, …").
+fn skip_connective(ctx: &Ctx, r: Range<usize>) -> Range<usize> {
+    let mut s = r.start;
+    let w = |k: usize| ctx.low.get(k).map_or("", String::as_str);
+    if matches!(w(s), "in") && matches!(w(s + 1), "addition" | "fact" | "short" | "turn") {
+        s += 2;
+    } else if matches!(
+        w(s),
+        "however"
+            | "meanwhile"
+            | "still"
+            | "but"
+            | "and"
+            | "also"
+            | "instead"
+            | "moreover"
+            | "indeed"
+            | "yet"
+            | "so"
+            | "besides"
+            | "furthermore"
+            | "nevertheless"
+    ) {
+        s += 1;
+    }
+    if s > r.start && w(s) == "," {
+        s += 1;
+    }
+    if s >= r.end {
+        return r;
+    }
+    s..r.end
+}
+
+/// Direct-quote candidacy: a quote that stands as an utterance, not a title or scare quote.
+fn free_standing(ctx: &Ctx, q: &Quoted) -> bool {
+    let first = &q.pieces[0];
+    let o = first.start;
+    let words = q
+        .pieces
+        .iter()
+        .flat_map(|p| p.clone())
+        .filter(|&k| ctx.is_word(k))
+        .count();
+    if words == 0 {
+        return false;
+    }
+    let inner_first = (o + 1..first.end).find(|&k| ctx.is_word(k));
+    let capital = inner_first.is_some_and(|k| ctx.is_cap(k) || ctx.low[k] == "i");
+    let ends_sentence = q.pieces.iter().flat_map(|p| p.clone()).any(|k| {
+        matches!(ctx.low[k].as_str(), "." | "?" | "!" | "," | "…" | "...")
+            && k + 1 < first.end.max(q.pieces.last().map_or(0, |p| p.end))
+    });
+    let prev = (o > 0 && !ctx.para_start(o)).then(|| o - 1);
+    let after_boundary = match prev {
+        None => true,
+        Some(p) => {
+            let w = ctx.low[p].as_str();
+            matches!(
+                w,
+                ":" | "," | ";" | "(" | "—" | "–" | "-" | "--" | "." | "?" | "!"
+            ) || ctx.sent[p] != ctx.sent[o]
+                || cue_at(ctx, p).is_some()
+        }
+    };
+    if let Some(p) = prev {
+        if TITLE_INTRO.contains(&ctx.low[p].as_str()) {
+            return false;
+        }
+    }
+    if !after_boundary {
+        return false;
+    }
+    // A lower-case fragment inside a sentence belongs to a mixed quote.
+    let sentence_start = prev.is_none_or(|p| ctx.sent[p] != ctx.sent[o] || ctx.low[p] == ":");
+    if !capital && !sentence_start {
+        // `“A,” he said, “and B.”`: the second piece of a split quote.
+        let back = prev.map_or(o, |p| p.saturating_sub(10).max(ctx.para_range(o).start));
+        let split = (back..o).rev().any(|k| {
+            ctx.kind(k) == newsquotes_document::TokenKind::Quote
+                && (k + 1..o).any(|c| cue_at(ctx, c).is_some())
+        });
+        if !split {
+            return false;
+        }
+    }
+    // "“Hispanics 4 Trump”" on a sign, a headline in quotes: short title-case spans without
+    // sentence punctuation stay scare quotes unless a cue is adjacent.
+    words >= 6 || ends_sentence || (capital && words >= 2)
+}
+
+/// A name, a personal pronoun or a description of a person or group.
+fn person_like(ctx: &Ctx, np: &Np) -> bool {
+    match np.kind {
+        MentionKind::Name => true,
+        MentionKind::Pronoun => matches!(
+            ctx.low[np.toks.start].as_str(),
+            "he" | "she" | "they" | "i" | "we"
+        ),
+        _ => matches!(
+            np::head_class(ctx, &np.toks),
+            Some(crate::lexicon::NounClass::Person(_) | crate::lexicon::NounClass::Group)
+        ),
+    }
+}
+
+/// A short title-case span ("'All Bets Are Off.'", "‘Personal Insult’"): a headline or a title.
+fn title_case(ctx: &Ctx, q: &Quoted) -> bool {
+    let words: Vec<usize> = q
+        .pieces
+        .iter()
+        .flat_map(|p| p.clone())
+        .filter(|&k| ctx.kind(k) == newsquotes_document::TokenKind::Word)
+        .collect();
+    let long = |k: &&usize| ctx.low[**k].chars().count() > 3 && !ctx.low[**k].starts_with('\'');
+    words.len() >= 2
+        && words.len() <= 7
+        && words.iter().filter(long).all(|&k| ctx.is_cap(k))
+        && words.iter().skip(1).filter(long).count() >= 2
+}
+
+/// The whole decision for one document's direct quotes, in token coordinates.
+pub(crate) fn direct(ctx: &Ctx, quotes: &[Quoted], owner: &[Option<usize>]) -> Vec<Found> {
+    let mut found: Vec<Found> = Vec::new();
+    for (qi, q) in quotes.iter().enumerate() {
+        if q.pieces[0].start < ctx.len() && ctx.boiler[q.pieces[0].start] {
+            continue;
+        }
+        if !free_standing(ctx, q) || title_case(ctx, q) {
+            continue;
+        }
+        let f = trailing(ctx, qi, q, owner)
+            .or_else(|| leading(ctx, qi, q, owner))
+            .unwrap_or_else(|| Found {
+                kind: QuoteKind::Direct,
+                pieces: q.pieces.clone(),
+                cue: None,
+                speaker: None,
+                same_as: None,
+                sieve: "unattributed",
+                confidence: 0.2,
+                clause_end: q.pieces.last().map_or(0, |p| p.end),
+            });
+        found.push(f);
+    }
+    merge_split(ctx, &mut found, owner);
+    resolve_unattributed(ctx, &mut found);
+    found
+}
+
+fn last_end(q: &Quoted) -> usize {
+    q.pieces.last().map_or(0, |p| p.end)
+}
+
+/// `“…,” he said` / `“…,” said Grace Adeyemi` / `“…,” Dmitri, a member of the unit, said`.
+fn trailing(ctx: &Ctx, qi: usize, q: &Quoted, owner: &[Option<usize>]) -> Option<Found> {
+    let start = last_end(q);
+    let n = ctx.len();
+    if start >= n || ctx.para_start(start) {
+        return None;
+    }
+    let mut wend = start;
+    while wend < n && wend - start < 40 && (wend == start || !ctx.para_start(wend)) {
+        if owner[wend].is_some_and(|o| o != qi) {
+            break;
+        }
+        let w = ctx.low[wend].as_str();
+        if wend > start
+            && (w == ";"
+                || (matches!(w, "." | "!" | "?")
+                    && (wend + 1 >= n || ctx.sent[wend + 1] != ctx.sent[wend])))
+        {
+            break;
+        }
+        wend += 1;
+    }
+    // `“…” ― Adriana Rodarte`: a dash and a name closing the paragraph.
+    if matches!(ctx.low[start].as_str(), "―" | "—" | "–" | "-" | "--") {
+        if let Some(np) = np::forward(ctx, start + 1, wend) {
+            let rest_ok = (np.toks.end..wend).all(|k| ctx.is_punct(k) || ctx.low[k] == ",")
+                || ctx.low.get(np.toks.end).is_some_and(|w| w == ",");
+            if np.kind == MentionKind::Name && rest_ok {
+                return Some(Found {
+                    kind: QuoteKind::Direct,
+                    pieces: q.pieces.clone(),
+                    cue: None,
+                    speaker: Some(np),
+                    same_as: None,
+                    sieve: "dash-name",
+                    confidence: 0.7,
+                    clause_end: wend,
+                });
+            }
+        }
+    }
+    // The first cue in the window that has a speaker ("Pavel, a driver who asked not to be
+    // named, said": "asked" has none, "said" has "Pavel").
+    let mut k = start;
+    while k < wend {
+        let Some(c) = cue_at(ctx, k) else {
+            k += 1;
+            continue;
+        };
+        if let Some(f) = trailing_with(ctx, q, start, wend, &c) {
+            return Some(f);
+        }
+        k = c.toks.end;
+    }
+    None
+}
+
+fn trailing_with(ctx: &Ctx, q: &Quoted, start: usize, wend: usize, c: &Cue) -> Option<Found> {
+    let cstart = c.toks.start;
+    // `“… .” The mayor then said she …` starts a new sentence: only an adjacent cue counts.
+    let ended = start >= 2 && matches!(ctx.low[start - 2].as_str(), ".");
+    if ended && cstart > start + 3 {
+        return None;
+    }
+    let lead_only_skip =
+        (start..cstart).all(|k| ctx.is_punct(k) || np::SKIP.contains(&ctx.low[k].as_str()));
+    let speaker = if c.source_after || lead_only_skip {
+        np::forward(ctx, c.toks.end, wend)
+            .filter(|np| !(c.source_after && np.kind == MentionKind::Pronoun))
+            .or_else(|| {
+                // "… ,” he said" where the pronoun precedes the cue counts as the lead case.
+                subject(ctx, cstart, start)
+            })
+    } else {
+        let s = subject(ctx, cstart, start)?;
+        // The subject must open the clause after the quote.
+        if s.toks.start != first_word(ctx, start, cstart) {
+            return None;
+        }
+        Some(s)
+    }?;
+    let sieve = if c.source_after {
+        "according-to"
+    } else if speaker.toks.start > cstart {
+        "trailing-cue-inverted"
+    } else {
+        "trailing-cue"
+    };
+    Some(Found {
+        kind: QuoteKind::Direct,
+        pieces: q.pieces.clone(),
+        cue: Some(c.toks.clone()),
+        confidence: if speaker.kind == MentionKind::Pronoun {
+            0.85
+        } else {
+            0.9
+        },
+        speaker: Some(speaker),
+        same_as: None,
+        sieve,
+        clause_end: wend,
+    })
+}
+
+/// `He said: “…”` / `Hill told AFP, “…”` / `According to the mayor, “…”`.
+fn leading(ctx: &Ctx, qi: usize, q: &Quoted, owner: &[Option<usize>]) -> Option<Found> {
+    let o = q.pieces[0].start;
+    if o == 0 || ctx.para_start(o) {
+        return None;
+    }
+    let para = ctx.para_range(o);
+    let sent = ctx.sents[ctx.sent[o]].clone();
+    let mut floor = sent.start.max(para.start);
+    // Do not reach back over another quote.
+    let mut k = o;
+    while k > floor {
+        if owner[k - 1].is_some_and(|x| x != qi) {
+            floor = k;
+            break;
+        }
+        k -= 1;
+    }
+    let c = (floor..o)
+        .rev()
+        .find_map(|k| cue_at(ctx, k).filter(|c| c.toks.end <= o))?;
+    let gap = c.toks.end..o;
+    let gap_ok = gap.is_empty()
+        || (gap.len() <= 12 && matches!(ctx.low[o - 1].as_str(), ":" | "," | "—" | "–"));
+    if !gap_ok {
+        return None;
+    }
+    let speaker = if c.source_after {
+        np::forward(ctx, c.toks.end, o)
+    } else {
+        subject(ctx, c.toks.start, floor)
+            .or_else(|| clause_subject(ctx, floor, c.toks.start))
+            .or_else(|| np::forward(ctx, c.toks.end, o))
+    }?;
+    Some(Found {
+        kind: QuoteKind::Direct,
+        pieces: q.pieces.clone(),
+        cue: Some(c.toks.clone()),
+        speaker: Some(speaker),
+        same_as: None,
+        sieve: if c.source_after {
+            "according-to"
+        } else {
+            "leading-cue"
+        },
+        confidence: 0.85,
+        clause_end: last_end(q),
+    })
+}
+
+/// Joins `“A,” he said, “B.”` and `“A,” he said. “B.”` into one quote with two pieces.
+fn merge_split(ctx: &Ctx, found: &mut Vec<Found>, owner: &[Option<usize>]) {
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    for f in found.drain(..) {
+        if let Some(prev) = out.last_mut() {
+            let pend = prev.pieces.last().map_or(0, |p| p.end);
+            let fstart = f.pieces[0].start;
+            let same_para =
+                fstart < ctx.len() && ctx.para[fstart] == ctx.para[pend.saturating_sub(1)];
+            let same_cue = prev.cue.is_some() && prev.cue == f.cue;
+            let continues = f.speaker.is_none()
+                && f.same_as.is_none()
+                && (prev.cue.is_some() || prev.speaker.is_some())
+                && same_para
+                && (prev.clause_end..fstart).all(|k| ctx.is_punct(k) || owner[k].is_some());
+            if same_para && (same_cue || continues) {
+                prev.pieces.extend(f.pieces);
+                prev.clause_end = prev.clause_end.max(f.clause_end);
+                continue;
+            }
+            // `“A.” “B,” he said.`: an unattributed quote right before an attributed one.
+            if prev.speaker.is_none()
+                && prev.same_as.is_none()
+                && f.speaker.is_some()
+                && same_para
+                && (pend..fstart).all(|k| ctx.is_punct(k))
+            {
+                let mut f = f;
+                let mut pieces = std::mem::take(&mut prev.pieces);
+                pieces.extend(f.pieces);
+                f.pieces = pieces;
+                *prev = f;
+                continue;
+            }
+        }
+        out.push(f);
+    }
+    *found = out;
+}
+
+/// Quotes without a cue: a colon-ended introduction in the previous paragraph, the previous
+/// paragraph's speaker, or the subject of the previous sentence.
+fn resolve_unattributed(ctx: &Ctx, found: &mut [Found]) {
+    for i in 0..found.len() {
+        if found[i].speaker.is_some() || found[i].cue.is_some() {
+            continue;
+        }
+        let o = found[i].pieces[0].start;
+        if o == 0 {
+            continue;
+        }
+        // Colon introduction: "He said:⏎“…”" or "… as follows: “…”".
+        if ctx.low[o - 1] == ":" {
+            let s = ctx.sents[ctx.sent[o - 1]].clone();
+            if let Some(c) = (s.start..o - 1).rev().find_map(|k| cue_at(ctx, k)) {
+                let sp = if c.source_after {
+                    np::forward(ctx, c.toks.end, o - 1)
+                } else {
+                    subject(ctx, c.toks.start, s.start)
+                        .or_else(|| np::forward(ctx, c.toks.end, o - 1))
+                };
+                if let Some(sp) = sp {
+                    let f = &mut found[i];
+                    f.cue = Some(c.toks);
+                    f.speaker = Some(sp);
+                    f.sieve = "colon-intro";
+                    f.confidence = 0.75;
+                    continue;
+                }
+            }
+        }
+        // Continuation: the quote opens a paragraph right after a paragraph that ended with an
+        // attributed quote.
+        if ctx.para_start(o) && i > 0 {
+            let prev = &found[i - 1];
+            let pend = prev.pieces.last().map_or(0, |p| p.end);
+            let gap_paras = ctx.para[o] - ctx.para[pend.saturating_sub(1)];
+            let prev_ends_para =
+                prev.clause_end >= ctx.para_range(pend.saturating_sub(1)).end.saturating_sub(1);
+            if gap_paras == 1
+                && prev_ends_para
+                && (prev.speaker.is_some() || prev.same_as.is_some())
+            {
+                let target = prev.same_as.unwrap_or(i - 1);
+                let f = &mut found[i];
+                f.same_as = Some(target);
+                f.sieve = "paragraph-continuation";
+                f.confidence = 0.6;
+                continue;
+            }
+        }
+        // The subject of the sentence before the quote, when it is a person.
+        if o > 0 {
+            let s = ctx.sents[ctx.sent[o - 1]].clone();
+            if ctx.sent[o - 1] != ctx.sent[o] || ctx.para_start(o) {
+                let w = first_word(ctx, s.start, s.end);
+                if let Some(np) = np::forward(ctx, w, s.end) {
+                    let person = match np.kind {
+                        MentionKind::Pronoun => {
+                            matches!(ctx.low[np.toks.start].as_str(), "he" | "she")
+                        }
+                        MentionKind::Name => ctx.ent[np.toks.start]
+                            .as_ref()
+                            .is_some_and(|(l, _)| *l == newsquotes_document::EntityLabel::Per),
+                        _ => false,
+                    };
+                    if person && !ctx.boiler[w] {
+                        let f = &mut found[i];
+                        f.speaker = Some(np);
+                        f.sieve = "previous-sentence-subject";
+                        f.confidence = 0.4;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Indirect and mixed quotes: "X said (that) …", "X told Y (that) …", "…, X said.",
+/// "According to X, …", reported questions.
+pub(crate) fn indirect(
+    ctx: &Ctx,
+    quotes: &[Quoted],
+    owner: &[Option<usize>],
+    direct: &[Found],
+) -> Vec<Found> {
+    let mut used_cue = vec![false; ctx.len()];
+    let mut in_direct = vec![false; ctx.len()];
+    for f in direct {
+        if let Some(c) = &f.cue {
+            used_cue[c.clone()].fill(true);
+        }
+        for p in &f.pieces {
+            in_direct[p.clone()].fill(true);
+        }
+    }
+    let _ = quotes;
+    let mut out = Vec::new();
+    for s in &ctx.sents {
+        if s.is_empty() || ctx.boiler[s.start] {
+            continue;
+        }
+        let cend = clause_end(ctx, s, owner);
+        let mut k = s.start;
+        while k < cend {
+            if owner[k].is_some() || used_cue[k] {
+                k += 1;
+                continue;
+            }
+            if let Some(f) = noun_that(ctx, k, cend, owner, &in_direct) {
+                k = f.pieces[0].start;
+                out.push(f);
+                continue;
+            }
+            let Some(c) = cue_at(ctx, k) else {
+                k += 1;
+                continue;
+            };
+            if let Some(f) = indirect_at(ctx, s, cend, &c, owner, &in_direct) {
+                k = c.toks.end;
+                out.push(f);
+            } else {
+                k += 1;
+            }
+        }
+    }
+    out
+}
+
+/// "Trump's claim that …", "the ministry's statement that …": a reporting noun with a
+/// possessor as its source.
+fn noun_that(
+    ctx: &Ctx,
+    k: usize,
+    cend: usize,
+    owner: &[Option<usize>],
+    in_direct: &[bool],
+) -> Option<Found> {
+    let lex = Lexicon::get();
+    if k < 2 || k + 2 >= cend || !lex.nouns.contains_key(ctx.low[k].as_str()) {
+        return None;
+    }
+    if ctx.low[k + 1] != "that" || !matches!(ctx.low[k - 1].as_str(), "'s" | "'") {
+        return None;
+    }
+    let source = np::backward(ctx, k - 1, k.saturating_sub(10))?;
+    let content = k + 1..content_end(ctx, k + 1, cend, owner);
+    if !content_ok(ctx, &content, in_direct) {
+        return None;
+    }
+    Some(Found {
+        kind: kind_for(ctx, &content, owner),
+        pieces: vec![content],
+        cue: Some(k..k + 1),
+        speaker: Some(source),
+        same_as: None,
+        sieve: "noun-that",
+        confidence: 0.6,
+        clause_end: cend,
+    })
+}
+
+fn kind_for(ctx: &Ctx, r: &Range<usize>, owner: &[Option<usize>]) -> QuoteKind {
+    let _ = ctx;
+    if r.clone().any(|k| owner[k].is_some()) {
+        QuoteKind::Mixed
+    } else {
+        QuoteKind::Indirect
+    }
+}
+
+fn content_ok(ctx: &Ctx, r: &Range<usize>, in_direct: &[bool]) -> bool {
+    let words = r.clone().filter(|&k| ctx.is_word(k)).count();
+    words >= 2
+        && !r.clone().all(|k| in_direct[k] || ctx.is_punct(k))
+        && r.clone().filter(|&k| in_direct[k]).count() * 2 < r.len()
+}
+
+fn indirect_at(
+    ctx: &Ctx,
+    s: &Range<usize>,
+    cend: usize,
+    c: &Cue,
+    owner: &[Option<usize>],
+    in_direct: &[bool],
+) -> Option<Found> {
+    let cs = c.toks.start;
+    let ce = c.toks.end;
+    let mk = |content: Range<usize>, speaker: Np, sieve: &'static str, conf: f32| Found {
+        kind: kind_for(ctx, &content, owner),
+        pieces: vec![content],
+        cue: Some(c.toks.clone()),
+        speaker: Some(speaker),
+        same_as: None,
+        sieve,
+        confidence: conf,
+        clause_end: cend,
+    };
+    if c.source_after {
+        let np = np::forward(ctx, ce, cend)?;
+        if first_word(ctx, s.start, cs) == cs {
+            // "According to X, CONTENT."
+            let mut b = np.toks.end;
+            while b < cend && (ctx.low[b] == "," || !ctx.is_word(b) && owner[b].is_none()) {
+                b += 1;
+            }
+            let content = b..cend;
+            return content_ok(ctx, &content, in_direct)
+                .then(|| mk(content, np, "according-to", 0.8));
+        }
+        if cs > s.start && ctx.low[cs - 1] == "," {
+            let content = first_word(ctx, s.start, cs - 1).min(cs - 1)..cs - 1;
+            let content = trim_start(ctx, content);
+            return content_ok(ctx, &content, in_direct)
+                .then(|| mk(content, np, "according-to", 0.8));
+        }
+        return None;
+    }
+    // Inverted trailing cue: "CONTENT, said X." (speech verbs and person-like sources only:
+    // "Smith, a professor, described Trump's approach" is not one).
+    let speech = c.lemma.is_some_and(|l| SPEECH.contains(&l));
+    if cs > s.start && ctx.low[cs - 1] == "," && speech {
+        if let Some(np) = np::forward(ctx, ce, cend).filter(|np| person_like(ctx, np)) {
+            let after = skip_pp(ctx, np.toks.end, cend);
+            if after >= cend {
+                let content = trim_start(ctx, skip_connective(ctx, s.start..cs - 1));
+                return content_ok(ctx, &content, in_direct)
+                    .then(|| mk(content, np, "trailing-said-inverted", 0.7));
+            }
+        }
+    }
+    let (subj, participle) = match subject(ctx, cs, s.start) {
+        // Relative clauses report speech only with speech verbs ("who said", not "who would
+        // defend").
+        Some(np)
+            if np.kind == MentionKind::Pronoun
+                && matches!(ctx.low[np.toks.start].as_str(), "who" | "which")
+                && !c.lemma.is_some_and(|l| SPEECH.contains(&l)) =>
+        {
+            return None
+        }
+        Some(np) => (np, false),
+        None => {
+            // "…, saying …" / "… and called for …" / "by announcing …": the subject of the
+            // sentence, or of the cue just before ("he said, adding that …").
+            let prev = cs.checked_sub(1).map(|p| ctx.low[p].as_str());
+            let ing = ctx.low[cs].ends_with("ing");
+            let speech_ing = ing && c.lemma.is_some_and(|l| SPEECH.contains(&l));
+            let attached = matches!(
+                prev,
+                Some("," | "by" | "after" | "while" | "when" | "before")
+            );
+            if (ing && attached) || prev == Some("and") || speech_ing {
+                let earlier = (prev == Some(","))
+                    .then(|| cs - 1)
+                    .filter(|&comma| comma > s.start)
+                    .and_then(|comma| {
+                        let v = skip_left(ctx, comma, s.start);
+                        (v > s.start && cue_at(ctx, v - 1).is_some())
+                            .then(|| subject(ctx, v - 1, s.start))
+                            .flatten()
+                    });
+                match earlier {
+                    Some(np) => (np, true),
+                    None => (clause_subject(ctx, s.start, cs)?, true),
+                }
+            } else {
+                return None;
+            }
+        }
+    };
+    let opener_ok = participle
+        || subj.toks.start == s.start
+        || matches!(ctx.low[subj.toks.start].as_str(), "who" | "which")
+        || CLAUSE_OPENERS.contains(&ctx.low[subj.toks.start - 1].as_str())
+        || first_word(ctx, s.start, subj.toks.start) == subj.toks.start;
+    if !opener_ok {
+        return None;
+    }
+    // Trailing: "CONTENT, X said (in a statement)."
+    let after = skip_pp(ctx, ce, cend);
+    // Parenthetical: "The museum, Mr. Bush said, celebrated …" — content on both sides.
+    if !participle && after < cend && ctx.low[after] == "," && subj.toks.start > s.start {
+        let comma = subj.toks.start - 1;
+        if ctx.low[comma] == "," {
+            let before = trim_start(ctx, skip_connective(ctx, s.start..comma));
+            let rest = trim_start(ctx, after + 1..content_end(ctx, after + 1, cend, owner));
+            let words = |r: &Range<usize>| r.clone().filter(|&k| ctx.is_word(k)).count();
+            if words(&before) >= 2 && words(&rest) >= 2 && !before.is_empty() {
+                let mut f = mk(before.clone(), subj, "parenthetical-said", 0.65);
+                f.kind = if kind_for(ctx, &before, owner) == QuoteKind::Mixed
+                    || kind_for(ctx, &rest, owner) == QuoteKind::Mixed
+                {
+                    QuoteKind::Mixed
+                } else {
+                    QuoteKind::Indirect
+                };
+                f.pieces.push(rest);
+                return Some(f);
+            }
+        }
+    }
+    if after >= cend {
+        if participle {
+            return None;
+        }
+        let comma = subj.toks.start.checked_sub(1)?;
+        if comma <= s.start || ctx.low[comma] != "," {
+            return None;
+        }
+        let content = trim_start(ctx, skip_connective(ctx, s.start..comma));
+        return content_ok(ctx, &content, in_direct)
+            .then(|| mk(content, subj, "trailing-said", 0.7));
+    }
+    // Complement: a hearer and prepositional phrases may come before "that" or a wh-word.
+    let mut k = ce;
+    let mut kk = ce;
+    if c.takes_object {
+        if let Some(obj) = np::forward(ctx, kk, cend) {
+            kk = obj.toks.end;
+            // "told reporters the wards were empty": a clause after the hearer.
+            if kk < cend {
+                let w = ctx.low[kk].as_str();
+                let lex = Lexicon::get();
+                let clause = lex.pronouns.get(w).is_some_and(|p| p.subject)
+                    || matches!(w, "the" | "there" | "it" | "this" | "a" | "an");
+                if clause && obj.toks.len() <= 4 {
+                    k = kk;
+                }
+            }
+        }
+    }
+    // "asked not to be identified" is not speech.
+    if ce < cend && ctx.low[ce] == "not" {
+        return None;
+    }
+    let k2 = skip_pp(ctx, kk, cend);
+    let k2 = if k2 < cend && ctx.low[k2] == "," && k2 + 1 < cend {
+        k2 + 1
+    } else {
+        k2
+    };
+    if k2 < cend
+        && (ctx.low[k2] == "that" || WH.contains(&ctx.low[k2].as_str()) || ctx.low[k2] == ":")
+    {
+        k = k2;
+    } else if k2 > ce && skip_pp(ctx, ce, cend) == k2 && !c.takes_object {
+        // "said on Monday the plan …"
+        k = k2;
+    }
+    if k >= cend {
+        return None;
+    }
+    let w = ctx.low[k].as_str();
+    let lex = Lexicon::get();
+    let (content, sieve, conf) = if w == "that" {
+        (k..cend, "reported-that", 0.75)
+    } else if WH.contains(&w) {
+        (k..cend, "reported-question", 0.65)
+    } else if w == ":" {
+        // "X said:" introduces a direct quote or a list; what follows is rarely reported speech.
+        return None;
+    } else if c.strength >= Strength::Direct && (ctx.is_word(k) || owner[k].is_some()) {
+        (k..cend, "reported-clause", 0.6)
+    } else if c.strength == Strength::Weak
+        && ctx.is_word(k)
+        && (lex.pronouns.get(w).is_some_and(|p| p.subject)
+            || matches!(w, "the" | "a" | "an" | "there" | "it" | "this")
+            || ctx.is_cap(k))
+    {
+        (k..cend, "reported-clause", 0.5)
+    } else {
+        return None;
+    };
+    let content = trim_start(
+        ctx,
+        content.start..content_end(ctx, content.start, content.end, owner),
+    );
+    content_ok(ctx, &content, in_direct).then(|| mk(content, subj, sieve, conf))
+}
+
+/// Skips prepositional and time phrases after a cue ("in a statement", "on Monday", "to
+/// reporters", "last week", "in an interview with Fox News").
+fn skip_pp(ctx: &Ctx, mut k: usize, end: usize) -> usize {
+    loop {
+        if k >= end {
+            return k;
+        }
+        let w = ctx.low[k].as_str();
+        if matches!(
+            w,
+            "in" | "on"
+                | "at"
+                | "to"
+                | "during"
+                | "via"
+                | "through"
+                | "from"
+                | "with"
+                | "before"
+                | "after"
+                | "for"
+                | "by"
+                | "of"
+                | "late"
+                | "early"
+                | "earlier"
+                | "later"
+                | "last"
+                | "this"
+                | "next"
+                | "also"
+                | "again"
+                | "recently"
+                | "yesterday"
+                | "today"
+                | "tonight"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "then"
+                | "publicly"
+                | "privately"
+                | "repeatedly"
+        ) {
+            let j = k + 1;
+            if let Some(np) = np::forward(ctx, j, end) {
+                k = np.toks.end;
+            } else {
+                k = j;
+            }
+            continue;
+        }
+        if ctx.kind(k) == newsquotes_document::TokenKind::Number || np::is_time(w) {
+            k += 1;
+            continue;
+        }
+        return k;
+    }
+}
+
+fn trim_start(ctx: &Ctx, r: Range<usize>) -> Range<usize> {
+    let mut s = r.start;
+    while s < r.end && ctx.is_punct(s) && ctx.kind(s) != newsquotes_document::TokenKind::Quote {
+        s += 1;
+    }
+    let mut e = r.end;
+    while e > s && ctx.low[e - 1] == "," {
+        e -= 1;
+    }
+    s..e
+}

@@ -1,0 +1,599 @@
+//! Unit tests on hand-written fixtures. Documents are built with a tiny local tokenizer (PTB-like:
+//! possessive 's and n't split off, apostrophes inside words are not quote marks) and entities
+//! given by hand, so the sieves are tested independently of the segment and ner crates.
+
+use newsquotes_document::{
+    Document, Entity, EntityLabel, Gender, QuoteKind, Sentence, Span, SpeakerLabel, Stage, Token,
+    TokenKind, TokenRange,
+};
+
+use crate::Attributor;
+
+const MARKS: &str = "“”\"‘’'«»„‚‹›";
+
+/// Tokenizes `text`: words, numbers, punctuation and quote marks; paragraphs are lines; sentences
+/// end after . ? ! (and any closing quote marks) before a space and an upper-case letter or a
+/// line break.
+fn tokens(text: &str) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let end_of = |k: usize| chars.get(k).map_or(text.len(), |c| c.0);
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        let (s, c) = chars[k];
+        if c.is_whitespace() {
+            k += 1;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut j = k;
+            while j < chars.len() {
+                let cj = chars[j].1;
+                let inner = (cj == '’' || cj == '\'' || cj == '-' || cj == '.')
+                    && j + 1 < chars.len()
+                    && chars[j + 1].1.is_alphanumeric()
+                    && j > k;
+                if cj.is_alphanumeric() || inner {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let word = &text[s..end_of(j)];
+            // Split off 's and n't.
+            let lower = word.to_lowercase().replace('’', "'");
+            let curly = if word.contains('’') { 2 } else { 0 };
+            let split = if lower.ends_with("n't") && lower.len() > 3 {
+                Some(word.len() - "n't".len() - curly)
+            } else if lower.ends_with("'s") && lower.len() > 2 {
+                Some(word.len() - "'s".len() - curly)
+            } else {
+                None
+            };
+            let kind = if word.chars().all(|c| c.is_ascii_digit()) {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
+            match split {
+                Some(p) => {
+                    out.push(Token {
+                        span: Span::new(s, s + p),
+                        kind,
+                    });
+                    out.push(Token {
+                        span: Span::new(s + p, end_of(j)),
+                        kind: TokenKind::Word,
+                    });
+                }
+                None => out.push(Token {
+                    span: Span::new(s, end_of(j)),
+                    kind,
+                }),
+            }
+            k = j;
+            continue;
+        }
+        // "Mr." keeps its period.
+        // Apostrophes: "soldiers’ letters", "the ’90s".
+        let prev_s = k > 0 && chars[k - 1].1 == 's';
+        let next_digit = chars.get(k + 1).is_some_and(|c| c.1.is_ascii_digit());
+        let apostrophe = (c == '’' || c == '\'') && (prev_s || next_digit);
+        let kind = if MARKS.contains(c) && !apostrophe {
+            TokenKind::Quote
+        } else {
+            TokenKind::Punct
+        };
+        if c == '.' {
+            if let Some(prev) = out.last() {
+                let w = &text[prev.span.range()];
+                if prev.span.end == s && matches!(w, "Mr" | "Mrs" | "Ms" | "Dr" | "Gov" | "Sen") {
+                    out.last_mut().unwrap().span.end = s + 1;
+                    k += 1;
+                    continue;
+                }
+            }
+        }
+        out.push(Token {
+            span: Span::new(s, end_of(k + 1)),
+            kind,
+        });
+        k += 1;
+    }
+    out
+}
+
+fn sentences(text: &str, toks: &[Token]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..toks.len() {
+        let t = &text[toks[i].span.range()];
+        let next = toks.get(i + 1);
+        let gap = next.map_or("", |n| &text[toks[i].span.end..n.span.start]);
+        let boundary = match next {
+            None => true,
+            Some(n) => {
+                gap.contains('\n')
+                    || (matches!(t, "." | "?" | "!" | "”" | "\"")
+                        && !gap.is_empty()
+                        && (matches!(t, "." | "?" | "!")
+                            || (i > 0
+                                && matches!(&text[toks[i - 1].span.range()], "." | "?" | "!")))
+                        && text[n.span.range()]
+                            .chars()
+                            .next()
+                            .is_some_and(|c| c.is_uppercase() || MARKS.contains(c)))
+            }
+        };
+        if boundary {
+            out.push(Sentence {
+                span: Span::new(toks[start].span.start, toks[i].span.end),
+                tokens: TokenRange::new(start, i + 1),
+            });
+            start = i + 1;
+        }
+    }
+    out
+}
+
+/// Builds a document with tokens, sentences, paragraphs and the given entities (text, label),
+/// each matched at every occurrence on token boundaries.
+fn doc(text: &str, ents: &[(&str, EntityLabel)]) -> Document {
+    let mut d = Document::new("t", text);
+    let toks = tokens(text);
+    let sents = sentences(text, &toks);
+    let mut paras = Vec::new();
+    let mut off = 0;
+    for line in text.split('\n') {
+        if !line.trim().is_empty() {
+            paras.push(Span::new(off, off + line.len()));
+        }
+        off += line.len() + 1;
+    }
+    let mut entities = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        for &(e, label) in ents {
+            if text[t.span.start..].starts_with(e) {
+                let end = t.span.start + e.len();
+                if let Some(j) = (i..toks.len()).find(|&j| toks[j].span.end == end) {
+                    entities.push(Entity {
+                        span: Span::new(t.span.start, end),
+                        tokens: TokenRange::new(i, j + 1),
+                        label,
+                        score: 0.9,
+                    });
+                }
+            }
+        }
+    }
+    entities.sort_by_key(|e| (e.span.start, e.span.end));
+    entities.dedup_by(|b, a| b.span.start < a.span.end);
+    d.set_paragraphs(paras).unwrap();
+    d.set_tokens(toks).unwrap();
+    d.set_sentences(sents).unwrap();
+    d.set_entities(entities).unwrap();
+    Attributor::default().annotate(&mut d).unwrap();
+    d
+}
+
+/// (kind, content pieces, cue, mention, speaker name, sieve) of every quote.
+#[derive(Debug, PartialEq)]
+struct Q {
+    kind: QuoteKind,
+    content: Vec<String>,
+    cue: Option<String>,
+    mention: Option<String>,
+    speaker: Option<String>,
+    sieve: String,
+}
+
+fn quotes(d: &Document) -> Vec<Q> {
+    d.quotes()
+        .iter()
+        .map(|q| Q {
+            kind: q.kind,
+            content: q.content.iter().map(|&s| d.slice(s).to_owned()).collect(),
+            cue: q.cue.map(|s| d.slice(s).to_owned()),
+            mention: q
+                .speaker_mention
+                .map(|m| d.slice(d.mentions()[m].span).to_owned()),
+            speaker: q.speaker.map(|s| d.speakers()[s].name.clone()),
+            sieve: q.sieve.clone(),
+        })
+        .collect()
+}
+
+/// The single quote whose first piece starts with `prefix`.
+fn find<'a>(qs: &'a [Q], prefix: &str) -> &'a Q {
+    let hits: Vec<&Q> = qs
+        .iter()
+        .filter(|q| q.content[0].starts_with(prefix))
+        .collect();
+    assert_eq!(hits.len(), 1, "quotes starting with {prefix:?}: {qs:#?}");
+    hits[0]
+}
+
+fn who(q: &Q) -> (Option<&str>, Option<&str>) {
+    (q.mention.as_deref(), q.speaker.as_deref())
+}
+
+#[test]
+fn trailing_cue_with_pronoun_and_name() {
+    let d = doc(
+        "Grace Adeyemi runs the dockers' union.\n“We are not going back,” she said.\n“Not for promises,” said Grace Adeyemi.",
+        &[("Grace Adeyemi", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    let a = find(&qs, "“We are");
+    assert_eq!(a.content, vec!["“We are not going back,”"]);
+    assert_eq!(a.cue.as_deref(), Some("said"));
+    assert_eq!(who(a), (Some("she"), Some("Grace Adeyemi")));
+    assert_eq!(a.sieve, "trailing-cue");
+    let b = find(&qs, "“Not for");
+    assert_eq!(who(b), (Some("Grace Adeyemi"), Some("Grace Adeyemi")));
+    assert_eq!(b.sieve, "trailing-cue-inverted");
+    let s = &d.speakers()[0];
+    assert_eq!(s.label, SpeakerLabel::Person);
+    assert_eq!(s.gender, Gender::Female);
+    assert_eq!(s.gender_evidence[0], "pronoun she");
+}
+
+#[test]
+fn split_quote_is_one_quote_with_two_pieces() {
+    for text in [
+        "“We will stay,” he said, “until the pay is fair.”",
+        "“We will stay,” he said. “The pay is not fair.”",
+    ] {
+        let d = doc(text, &[]);
+        let qs = quotes(&d);
+        assert_eq!(qs.len(), 1, "{text}: {qs:#?}");
+        assert_eq!(qs[0].content.len(), 2);
+        assert_eq!(qs[0].kind, QuoteKind::Direct);
+        assert_eq!(qs[0].mention.as_deref(), Some("he"));
+    }
+}
+
+#[test]
+fn two_cues_make_two_quotes() {
+    let d = doc("“Go home,” she said. “Never,” he replied.", &[]);
+    let qs = quotes(&d);
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    assert_eq!(find(&qs, "“Go").mention.as_deref(), Some("she"));
+    assert_eq!(find(&qs, "“Never").mention.as_deref(), Some("he"));
+}
+
+#[test]
+fn multi_paragraph_quote_is_one_quote() {
+    let text = "Marta Olsen said the ferry would run.\n“We have fuel for a week, and the crews are ready.\n“After that, nobody knows what will happen to the route.”\nThe council met later.";
+    let d = doc(text, &[("Marta Olsen", EntityLabel::Per)]);
+    let qs = quotes(&d);
+    let q = find(&qs, "“We have");
+    assert_eq!(q.content.len(), 2, "{qs:#?}");
+    assert_eq!(
+        q.content[0],
+        "“We have fuel for a week, and the crews are ready."
+    );
+    assert!(q.content[1].ends_with("route.”"));
+}
+
+#[test]
+fn apostrophes_are_not_quotes_and_nesting_pairs() {
+    let d = doc(
+        "“The soldiers’ letters don’t lie, and the ’90s are over. He told me ‘never again’ twice,” said Ivo Baran.",
+        &[("Ivo Baran", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert!(qs[0].content[0].ends_with("twice,”"));
+    assert_eq!(qs[0].speaker.as_deref(), Some("Ivo Baran"));
+}
+
+#[test]
+fn unbalanced_marks_do_not_crash() {
+    for text in [
+        "“Open but never closed, said the clerk.",
+        "Closed but never opened,” said the clerk.",
+        "\"\"\" ” “ ‘ ’ « » „",
+        "“",
+        "He said “",
+    ] {
+        let d = doc(text, &[]);
+        for q in d.quotes() {
+            for c in &q.content {
+                assert!(!c.is_empty());
+            }
+        }
+    }
+}
+
+#[test]
+fn guillemets_and_german_marks() {
+    let d = doc(
+        "«Nous restons ici», said Paul Girard. „Wir bleiben hier“, said Anna Weber.",
+        &[
+            ("Paul Girard", EntityLabel::Per),
+            ("Anna Weber", EntityLabel::Per),
+        ],
+    );
+    let qs = quotes(&d);
+    assert_eq!(qs.len(), 2, "{qs:#?}");
+    assert_eq!(find(&qs, "«").speaker.as_deref(), Some("Paul Girard"));
+    assert_eq!(find(&qs, "„").speaker.as_deref(), Some("Anna Weber"));
+}
+
+#[test]
+fn apposition_and_relative_clause_after_name() {
+    let d = doc(
+        "“Many of us did not want to go back,” Pavel, a driver in the convoy who asked not to be named, said.",
+        &[("Pavel", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(who(&qs[0]), (Some("Pavel"), Some("Pavel")));
+}
+
+#[test]
+fn progressive_cue_with_auxiliaries() {
+    let d = doc(
+        "In the recording, a man who identified himself as Oleg could be heard arguing with his brother.\n“I want to come home,” he could be heard saying.",
+        &[("Oleg", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    let q = find(&qs, "“I want");
+    assert_eq!(q.cue.as_deref(), Some("saying"));
+    assert_eq!(who(q), (Some("he"), Some("Oleg")));
+    let s = &d.speakers()[0];
+    assert_eq!(s.gender, Gender::Male);
+}
+
+#[test]
+fn leading_cue_with_colon_and_comma() {
+    let d = doc(
+        "The mayor told reporters: “The bridge opens on Friday.”\nLena Park added, “Traffic will be heavy.”",
+        &[("Lena Park", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    let a = find(&qs, "“The bridge");
+    assert_eq!(a.mention.as_deref(), Some("The mayor"));
+    assert_eq!(a.sieve, "leading-cue");
+    let b = find(&qs, "“Traffic");
+    assert_eq!(b.mention.as_deref(), Some("Lena Park"));
+}
+
+#[test]
+fn colon_intro_in_previous_paragraph() {
+    let d = doc(
+        "Later the minister wrote:\n“We have made mistakes and we will correct them.”",
+        &[],
+    );
+    let qs = quotes(&d);
+    let q = find(&qs, "“We have");
+    assert_eq!(q.sieve, "colon-intro");
+    assert_eq!(q.mention.as_deref(), Some("the minister"));
+}
+
+#[test]
+fn paragraph_continuation_keeps_speaker() {
+    let d = doc(
+        "“The harbour is quiet,” said Tomas Berg.\n“Nobody has worked here since Monday, and the ships are waiting outside.”",
+        &[("Tomas Berg", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    let q = find(&qs, "“Nobody");
+    assert_eq!(q.sieve, "paragraph-continuation");
+    assert_eq!(q.speaker.as_deref(), Some("Tomas Berg"));
+}
+
+#[test]
+fn surname_and_title_resolve_to_full_name() {
+    let d = doc(
+        "Tobias Lindqvist, the port director, spoke on Tuesday.\n“We are ready,” Mr. Lindqvist said.\n“Ask the unions,” Lindqvist added.",
+        &[
+            ("Tobias Lindqvist", EntityLabel::Per),
+            ("Lindqvist", EntityLabel::Per),
+        ],
+    );
+    let qs = quotes(&d);
+    assert_eq!(
+        find(&qs, "“We are").speaker.as_deref(),
+        Some("Tobias Lindqvist")
+    );
+    assert_eq!(
+        find(&qs, "“We are").mention.as_deref(),
+        Some("Mr. Lindqvist")
+    );
+    assert_eq!(
+        find(&qs, "“Ask").speaker.as_deref(),
+        Some("Tobias Lindqvist")
+    );
+    let s = d
+        .speakers()
+        .iter()
+        .find(|s| s.name == "Tobias Lindqvist")
+        .unwrap();
+    assert_eq!(s.gender, Gender::Male);
+    assert!(s.gender_evidence.iter().any(|e| e == "title Mr."));
+}
+
+#[test]
+fn nominal_speakers_and_pronoun_gender() {
+    let d = doc(
+        "The soldier’s mother asked him who would defend the town. “Who, tell me?” she said, to which the soldier responded: “Maybe nobody.”",
+        &[],
+    );
+    let qs = quotes(&d);
+    let asked = qs
+        .iter()
+        .find(|q| q.cue.as_deref() == Some("asked"))
+        .expect("reported question");
+    assert_eq!(asked.kind, QuoteKind::Indirect);
+    assert_eq!(asked.content, vec!["who would defend the town"]);
+    assert_eq!(asked.mention.as_deref(), Some("The soldier’s mother"));
+    assert_eq!(asked.sieve, "reported-question");
+    let who_q = find(&qs, "“Who");
+    assert_eq!(who_q.mention.as_deref(), Some("she"));
+    assert_eq!(who_q.speaker.as_deref(), Some("The soldier’s mother"));
+    let maybe = find(&qs, "“Maybe");
+    assert_eq!(maybe.mention.as_deref(), Some("the soldier"));
+}
+
+#[test]
+fn indirect_said_that_and_told() {
+    let d = doc(
+        "Hugh Hill said that the hospital would close in June.\nThe nurse told reporters the wards were empty.",
+        &[("Hugh Hill", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    let a = find(&qs, "that the hospital");
+    assert_eq!(a.kind, QuoteKind::Indirect);
+    assert_eq!(a.content, vec!["that the hospital would close in June"]);
+    assert_eq!(a.mention.as_deref(), Some("Hugh Hill"));
+    let b = find(&qs, "the wards");
+    assert_eq!(b.mention.as_deref(), Some("The nurse"));
+    assert_eq!(b.cue.as_deref(), Some("told"));
+}
+
+#[test]
+fn trailing_source_and_according_to() {
+    let d = doc(
+        "About 400 workers have left the plant, the union estimated in March.\nAccording to the ministry of labour, the plant will reopen.\nThe plant will reopen, according to Nato officials.",
+        &[("Nato", EntityLabel::Org)],
+    );
+    let qs = quotes(&d);
+    let a = find(&qs, "About 400");
+    assert_eq!(a.content, vec!["About 400 workers have left the plant"]);
+    assert_eq!(a.mention.as_deref(), Some("the union"));
+    assert_eq!(a.sieve, "trailing-said");
+    let b = qs
+        .iter()
+        .find(|q| q.mention.as_deref() == Some("the ministry of labour"))
+        .unwrap();
+    assert_eq!(b.content, vec!["the plant will reopen"]);
+    assert_eq!(b.sieve, "according-to");
+    let c = qs
+        .iter()
+        .find(|q| q.mention.as_deref() == Some("Nato officials"))
+        .unwrap();
+    assert_eq!(c.content, vec!["The plant will reopen"]);
+}
+
+#[test]
+fn possessive_organisation_with_time_phrase() {
+    let d = doc(
+        "Norway’s ministry of fisheries in April estimated that about 20 boats had sunk.\nHowever, as of May, the Kremlin claimed it had lost only two ships.",
+        &[("Norway", EntityLabel::Loc), ("Kremlin", EntityLabel::Org)],
+    );
+    let qs = quotes(&d);
+    let a = find(&qs, "that about 20");
+    assert_eq!(a.mention.as_deref(), Some("Norway’s ministry of fisheries"));
+    assert_eq!(a.cue.as_deref(), Some("estimated"));
+    let b = find(&qs, "it had lost");
+    assert_eq!(b.mention.as_deref(), Some("the Kremlin"));
+    assert_eq!(b.speaker.as_deref(), Some("Kremlin"));
+    let s = d.speakers().iter().find(|s| s.name == "Kremlin").unwrap();
+    assert_eq!(s.label, SpeakerLabel::Organisation);
+}
+
+#[test]
+fn headline_reports_speech() {
+    let d = doc(
+        "Fisherman says storm destroyed half the fleet\n\nThe storm hit on Sunday.",
+        &[],
+    );
+    let qs = quotes(&d);
+    let q = find(&qs, "storm destroyed");
+    assert_eq!(q.mention.as_deref(), Some("Fisherman"));
+    assert_eq!(q.kind, QuoteKind::Indirect);
+}
+
+#[test]
+fn mixed_quote() {
+    let d = doc(
+        "The newspaper said Clinton “is dogged, resilient and smart”.",
+        &[("Clinton", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].kind, QuoteKind::Mixed);
+    assert_eq!(
+        qs[0].content,
+        vec!["Clinton “is dogged, resilient and smart”"]
+    );
+    assert_eq!(qs[0].mention.as_deref(), Some("The newspaper"));
+}
+
+#[test]
+fn scare_quotes_and_titles_are_not_quotes() {
+    let d = doc(
+        "The so-called “peace plan” was discussed. She read “War and Peace” on the train.",
+        &[],
+    );
+    assert!(d.quotes().is_empty(), "{:#?}", quotes(&d));
+}
+
+#[test]
+fn she_tells_him_and_wife_of_a_soldier() {
+    let d = doc(
+        "In another call, a wife of a soldier told him to “fall off a tank”.\n“There is no way out,” she said.\n“You just need to wait,” she tells him.",
+        &[],
+    );
+    let qs = quotes(&d);
+    let told = qs
+        .iter()
+        .find(|q| q.cue.as_deref() == Some("told"))
+        .unwrap();
+    assert_eq!(told.mention.as_deref(), Some("a wife of a soldier"));
+    assert_eq!(told.kind, QuoteKind::Mixed);
+    let tells = find(&qs, "“You just");
+    assert_eq!(tells.cue.as_deref(), Some("tells"));
+    assert_eq!(tells.speaker.as_deref(), Some("a wife of a soldier"));
+    let s = d
+        .speakers()
+        .iter()
+        .find(|s| s.name == "a wife of a soldier")
+        .unwrap();
+    assert_eq!(s.gender, Gender::Female);
+}
+
+#[test]
+fn captions_in_boilerplate_are_skipped() {
+    let text = "“Caption words here for the photo,” said Ann Lee.\n“Real quote from the body,” said Ann Lee.";
+    let mut d = Document::new("t", text);
+    let toks = tokens(text);
+    let sents = sentences(text, &toks);
+    d.set_boilerplate(vec![newsquotes_document::Boilerplate {
+        span: Span::new(0, text.find('\n').unwrap()),
+        kind: newsquotes_document::BoilerplateKind::Caption,
+    }])
+    .unwrap();
+    d.set_tokens(toks).unwrap();
+    d.set_sentences(sents).unwrap();
+    d.set_entities(vec![]).unwrap();
+    Attributor::default().annotate(&mut d).unwrap();
+    let qs = quotes(&d);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert!(qs[0].content[0].starts_with("“Real"));
+}
+
+#[test]
+fn layers_are_consistent_on_odd_inputs() {
+    for text in [
+        "",
+        " ",
+        "said said said",
+        "He said. She said. They said that.",
+        "“”",
+        "According to",
+        ", said",
+        "“A” “B” “C” “D”",
+        "Mr. Mr. Mr. said: “",
+    ] {
+        let d = doc(text, &[]);
+        for q in d.quotes() {
+            assert!(q.speaker_mention.is_none_or(|m| m < d.mentions().len()));
+            assert!(q.speaker.is_none_or(|s| s < d.speakers().len()));
+            assert!(q.content.iter().all(|c| !c.is_empty()));
+        }
+    }
+}
