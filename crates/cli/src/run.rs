@@ -70,6 +70,10 @@ pub struct RunArgs {
     #[arg(long, default_value_t = newsquotes::ingest::DEFAULT_MAX_BYTES)]
     max_bytes: u64,
 
+    /// Load the NER model from FILE instead of the embedded default (see `newsquotes train ner`).
+    #[arg(long, value_name = "FILE")]
+    ner_model: Option<PathBuf>,
+
     /// HTML article extractor.
     #[arg(long, default_value = "combined", value_parser = ["combined", "trafilatura", "dom_smoothie"])]
     html_extractor: String,
@@ -203,7 +207,14 @@ impl Progress {
 pub fn run(args: RunArgs) -> Result<ExitCode> {
     let started = Instant::now();
     let format = Format::parse(&args.format).context("unknown format")?;
-    let pipeline = Pipeline::english_until(args.stages.as_deref()).context("unknown stage")?;
+    let ner: Option<Box<dyn newsquotes::Stage>> = match &args.ner_model {
+        Some(p) => Some(Box::new(
+            newsquotes::ner::Recognizer::from_path(p)
+                .with_context(|| format!("cannot load the NER model {}", p.display()))?,
+        )),
+        None => None,
+    };
+    let pipeline = Pipeline::english_with(args.stages.as_deref(), ner).context("unknown stage")?;
     let ingestor = Ingestor {
         max_bytes: args.max_bytes,
         html_extractor: args

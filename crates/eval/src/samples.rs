@@ -337,6 +337,7 @@ impl SamplesReport {
                 "right spk",
                 "entities",
                 "boundaries",
+                "boilerplate",
             ],
         );
         for l in &self.per_sample {

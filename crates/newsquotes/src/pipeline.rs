@@ -157,9 +157,16 @@ impl Pipeline {
     /// The default pipeline, stopping after the named stage (`segment`, `ner`, `attribution`).
     /// Returns `None` for an unknown stage name.
     pub fn english_until(last: Option<&str>) -> Option<Pipeline> {
+        Self::english_with(last, None)
+    }
+
+    /// The default pipeline with another NER stage (e.g. a model loaded with
+    /// `Recognizer::from_path`, or a transformer backend), stopping after `last` if given.
+    /// Returns `None` for an unknown stage name.
+    pub fn english_with(last: Option<&str>, ner: Option<Box<dyn Stage>>) -> Option<Pipeline> {
         let all: Vec<Box<dyn Stage>> = vec![
             Box::new(newsquotes_segment::Segmenter::default()),
-            Box::new(newsquotes_ner::Recognizer::default()),
+            ner.unwrap_or_else(|| Box::new(newsquotes_ner::Recognizer::default())),
             Box::new(newsquotes_attribution::Attributor::default()),
         ];
         let n = match last {

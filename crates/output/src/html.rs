@@ -209,9 +209,9 @@ impl DocumentWriter for HtmlWriter<'_> {
             meta.push(format!("source: {}", escape(p)));
         }
         meta.push(format!("id: {}", escape(doc.id())));
-        write!(
+        writeln!(
             self.w,
-            "<article><h2>{}</h2><div class=\"meta\">{}</div>\n",
+            "<article><h2>{}</h2><div class=\"meta\">{}</div>",
             escape(title),
             meta.join(" · ")
         )?;
@@ -222,9 +222,9 @@ impl DocumentWriter for HtmlWriter<'_> {
             }
         }
         let unattributed = doc.quotes().iter().filter(|q| q.speaker.is_none()).count();
-        write!(
+        writeln!(
             self.w,
-            "<table class=\"speakers\"><tr><th></th><th>speaker</th><th>label</th><th>quotes</th><th>gender</th><th>evidence</th><th>mentions</th></tr>\n"
+            "<table class=\"speakers\"><tr><th></th><th>speaker</th><th>label</th><th>quotes</th><th>gender</th><th>evidence</th><th>mentions</th></tr>"
         )?;
         for (i, s) in doc.speakers().iter().enumerate() {
             let mentions: Vec<String> = s
@@ -232,9 +232,9 @@ impl DocumentWriter for HtmlWriter<'_> {
                 .iter()
                 .map(|&m| escape(doc.slice(doc.mentions()[m].span)))
                 .collect();
-            write!(
+            writeln!(
                 self.w,
-                "<tr><td><span class=\"swatch\" style=\"background:{}\"></span></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                "<tr><td><span class=\"swatch\" style=\"background:{}\"></span></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 colour(i),
                 escape(&s.name),
                 s.label.name(),
@@ -244,13 +244,13 @@ impl DocumentWriter for HtmlWriter<'_> {
                 mentions.join(", ")
             )?;
         }
-        write!(
+        writeln!(
             self.w,
-            "<tr><td><span class=\"swatch\" style=\"background:#e6e6e6\"></span></td><td><i>no speaker</i></td><td></td><td>{unattributed}</td><td></td><td></td><td></td></tr></table>\n"
+            "<tr><td><span class=\"swatch\" style=\"background:#e6e6e6\"></span></td><td><i>no speaker</i></td><td></td><td>{unattributed}</td><td></td><td></td><td></td></tr></table>"
         )?;
-        write!(
+        writeln!(
             self.w,
-            "<div class=\"text\">{}</div></article>\n",
+            "<div class=\"text\">{}</div></article>",
             render_text(doc)
         )?;
         Ok(())
