@@ -74,3 +74,25 @@ fn samples_score_at_least_the_floor() {
         below.join("\n")
     );
 }
+
+#[test]
+fn eval_command_reports_json_and_skips_missing_data() {
+    let out = std::process::Command::new(newsquotes_tests::binary())
+        .current_dir(root())
+        .args(["eval", "sentences", "--json", "--data", "tests/samples"])
+        .args(["--data", "no/such/sentences.jsonl"])
+        .output()
+        .expect("binary runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON report");
+    let results = v["results"].as_array().unwrap();
+    assert_eq!(results.len(), 2);
+    assert_eq!(results[0]["kind"], "sentences");
+    assert_eq!(results[0]["systems"][0]["system"], "newsquotes");
+    assert_eq!(results[1]["kind"], "skipped");
+    assert!(v["summary"].as_array().unwrap().len() >= 3);
+}

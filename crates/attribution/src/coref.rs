@@ -492,6 +492,46 @@ pub(crate) fn resolve(ctx: &Ctx, speaker_nps: &[Np], owner: &[Option<usize>]) ->
             union(&mut uf, &mut facts, j, i);
         }
     }
+    // Bridging: a definite description that speaks ("said the Portuguese coach") and has no
+    // name in its cluster refers to the most recent named person before it, within two
+    // paragraphs, whose gender does not conflict.
+    for i in 0..n {
+        let c = &cands[i];
+        if !c.speaker || c.kind != MentionKind::Nominal || ctx.low[c.toks.start] != "the" {
+            continue;
+        }
+        if matches!(
+            np::head_class(ctx, &c.toks),
+            Some(NounClass::Org | NounClass::Group)
+        ) || c.toks.clone().any(|k| ctx.low[k] == "'s")
+        {
+            continue;
+        }
+        let root = uf.find(i);
+        let named = (0..n).any(|j| {
+            uf.find(j) == root
+                && cands[j].kind == MentionKind::Name
+                && entity_label(ctx, &cands[j].toks) == Some(EntityLabel::Per)
+        });
+        if named {
+            continue;
+        }
+        let para = ctx.para[c.toks.start];
+        let fi = facts[root].clone();
+        let pick = (0..i)
+            .rev()
+            .take_while(|&j| ctx.para[cands[j].toks.start] + 2 >= para)
+            .find(|&j| {
+                let f = &facts[uf.find(j)];
+                cands[j].kind == MentionKind::Name
+                    && entity_label(ctx, &cands[j].toks) == Some(EntityLabel::Per)
+                    && !(fi.male > 0 && f.female > f.male)
+                    && !(fi.female > 0 && f.male > f.female)
+            });
+        if let Some(j) = pick {
+            union(&mut uf, &mut facts, j, i);
+        }
+    }
     // 7. Speakers: clusters holding a quote speaker.
     let mut root_speaker: HashMap<usize, usize> = HashMap::new();
     let mut members: Vec<Vec<usize>> = Vec::new();

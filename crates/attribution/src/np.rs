@@ -434,6 +434,19 @@ pub(crate) fn forward(ctx: &Ctx, i: usize, limit: usize) -> Option<Np> {
         if !np_word(ctx, lex, j, false) {
             break;
         }
+        // "Rhodes shook his head": a lower-case word right after a name is usually its verb,
+        // unless it names a person ("Trump aide", "Nato officials").
+        if j > i
+            && ctx.is_cap(j - 1)
+            && !is_det(ctx.low[j - 1].as_str())
+            && ctx.is_word(j)
+            && !ctx.is_cap(j)
+            && ctx.ent[j].is_none()
+            && !lex.speaker_nouns.contains_key(w)
+            && !lex.speaker_nouns.contains_key(w.trim_end_matches('s'))
+        {
+            break;
+        }
         // A lower-case word after a name ends the phrase ("Trump supporters" is fine, "Hill
         // spoke" is not: we cannot tell, so stop only at known verbs, handled by np_word).
         j += 1;

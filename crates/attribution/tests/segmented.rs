@@ -90,7 +90,7 @@ fn who_said_what_in_the_harbour_article() {
             QuoteKind::Direct,
             1,
             "The minister",
-            "The minister",
+            "minister",
         ),
         (
             "“We appreciate that",
@@ -104,7 +104,7 @@ fn who_said_what_in_the_harbour_article() {
             QuoteKind::Indirect,
             1,
             "The port authority",
-            "The port authority",
+            "port authority",
         ),
         (
             "the authority could not afford more",
@@ -132,7 +132,7 @@ fn who_said_what_in_the_harbour_article() {
             QuoteKind::Indirect,
             1,
             "the ministry of transport",
-            "the ministry of transport",
+            "ministry of transport",
         ),
         (
             "strike will last",

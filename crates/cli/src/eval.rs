@@ -15,6 +15,7 @@ Examples:
   newsquotes eval quotes                        # tests/samples and ../shared/data/polnear/dev
   newsquotes eval quotes --data ../shared/data/polnear/train
   newsquotes eval ner --data ../shared/data/conll2003/conll2003_dev.iob2
+  newsquotes eval ner --data ../shared/data/conll2003/conll2003_dev.iob2 --ner-model m.bin
   newsquotes eval sentences --json              # machine-readable report
   newsquotes eval ingest --extractor trafilatura --extractor combined
   newsquotes eval all                           # everything present, then a summary table
@@ -55,6 +56,10 @@ pub struct EvalArgs {
     /// HTML extractor(s) to compare in the ingest task (default: all).
     #[arg(long, value_name = "NAME")]
     pub extractor: Vec<String>,
+    /// NER model file (from `newsquotes train ner`) to score on IOB2 data instead of the
+    /// embedded model.
+    #[arg(long, value_name = "FILE")]
+    pub ner_model: Option<PathBuf>,
 }
 
 fn task_of(t: EvalTask) -> Option<Task> {
@@ -70,7 +75,10 @@ fn task_of(t: EvalTask) -> Option<Task> {
 
 /// Runs the command.
 pub fn run(args: EvalArgs) -> Result<ExitCode> {
-    let mut opts = Options::default();
+    let mut opts = Options {
+        ner_model: args.ner_model.clone(),
+        ..Options::default()
+    };
     if !args.extractor.is_empty() {
         opts.extractors = args
             .extractor

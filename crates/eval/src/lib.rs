@@ -306,12 +306,15 @@ pub fn summary_table(outcomes: &[Outcome]) -> Table {
 pub struct Options {
     /// HTML extractors compared by the ingest task.
     pub extractors: Vec<HtmlExtractor>,
+    /// An NER model file to score on IOB2 data instead of the embedded one.
+    pub ner_model: Option<PathBuf>,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Options {
             extractors: HtmlExtractor::ALL.to_vec(),
+            ner_model: None,
         }
     }
 }
@@ -355,10 +358,18 @@ pub fn evaluate(task: Task, path: &Path, opts: &Options) -> Result<Outcome, Eval
         Task::Quotes => Err(unknown(
             "a samples directory or a brat directory with attributions/",
         )),
-        Task::Ner if path.is_file() => Ok(Outcome::Ner(ner::eval_iob2(
-            path,
-            &newsquotes::ner::Recognizer::default(),
-        )?)),
+        Task::Ner if path.is_file() => {
+            let recognizer = match &opts.ner_model {
+                Some(m) => newsquotes::ner::Recognizer::from_path(m)
+                    .map_err(|e| EvalError::format(m, None, e.to_string()))?,
+                None => newsquotes::ner::Recognizer::default(),
+            };
+            let mut r = ner::eval_iob2(path, &recognizer)?;
+            if let Some(m) = &opts.ner_model {
+                r.notes.push(format!("model: {}", m.display()));
+            }
+            Ok(Outcome::Ner(r))
+        }
         Task::Ner => Err(unknown("a samples directory or an IOB2 file")),
         Task::Sentences if path.is_file() => {
             let docs = sentences::read_jsonl(path)?;

@@ -470,7 +470,7 @@ mod tests {
             &[Layer::Entities]
         }
         fn annotate(&self, doc: &mut Document) -> Result<(), newsquotes::document::StageError> {
-            // "Hugh Hill" (tokens 1..3) and a span cutting into "Leeds" (token 5).
+            // MISC "Mr", "Hugh Hill" (tokens 1..3) and a span cutting into "Leeds" (token 5).
             let e = |a: usize, b: usize, label| newsquotes::document::Entity {
                 span: Span::new(a, b),
                 tokens: TokenRange::default(),
@@ -478,6 +478,7 @@ mod tests {
                 score: 1.0,
             };
             doc.set_entities(vec![
+                e(0, 2, newsquotes::document::EntityLabel::Misc),
                 e(3, 12, newsquotes::document::EntityLabel::Per),
                 e(20, 23, newsquotes::document::EntityLabel::Loc),
             ])
@@ -501,6 +502,33 @@ mod tests {
         };
         // Text: "Mr Hugh Hill .\nIn Leeds" — "Leeds" is bytes 18..23.
         let p = predict_iob_doc(&Fixed, "d", &doc).unwrap();
-        assert_eq!(p, vec![l(1, 3, "PER"), l(5, 6, "LOC")]);
+        assert_eq!(p, vec![l(0, 1, "MISC"), l(1, 3, "PER"), l(5, 6, "LOC")]);
+    }
+    #[test]
+    fn iob2_file_without_misc_ignores_predicted_misc() {
+        let dir = std::env::temp_dir().join(format!("nq-eval-iob-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("x.iob2");
+        // Gold: "Hugh Hill" PER, "Leeds" LOC. `Fixed` predicts those and MISC "Mr", which is ignored.
+        std::fs::write(
+            &path,
+            "# doc\nMr\tO\nHugh\tB-PER\nHill\tI-PER\n.\tO\n\nIn\tO\nLeeds\tB-LOC\n",
+        )
+        .unwrap();
+        let r = eval_iob2(&path, &Fixed).unwrap();
+        assert_eq!(
+            r.counts.overall,
+            Counts {
+                tp: 2,
+                fp: 0,
+                fn_: 0
+            }
+        );
+        assert_eq!(
+            r.notes.len(),
+            1,
+            "no MISC in gold: a note says predicted MISC is ignored"
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -788,4 +788,32 @@ mod tests {
         assert_eq!(parse_brat("E1\tContent:T9").unwrap_err().0, 1);
         assert!(parse_brat("").unwrap().is_empty());
     }
+    #[test]
+    fn brat_directory_uses_the_first_annotator_by_name() {
+        let dir = std::env::temp_dir().join(format!("nq-eval-brat-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("text")).unwrap();
+        std::fs::create_dir_all(dir.join("attributions")).unwrap();
+        let text = "“We will win,” said Hugh Hill.";
+        std::fs::write(dir.join("text/a_story.txt"), text).unwrap();
+        // Annotator "aaaa" (first by name) marks the quote; "zzzz" marks nothing.
+        std::fs::write(
+            dir.join("attributions/a_story_aaaa.ann"),
+            "T1\tContent 0 14\t“We will win,”\nT2\tCue 15 19\tsaid\nT3\tSource 20 29\tHugh Hill\n\
+             T4\tAttribution 15 19\tsaid\nE1\tAttribution:T4 Content:T1 Cue:T2 Source:T3\n",
+        )
+        .unwrap();
+        std::fs::write(dir.join("attributions/a_story_zzzz.ann"), "").unwrap();
+        let r = eval_brat_dir(&dir, &Pipeline::english()).unwrap();
+        assert_eq!(r.documents, 1);
+        assert_eq!(r.scores.all.soft.gold(), 1);
+        assert_eq!(r.scores.direct.soft.gold(), 1);
+        // An annotation past the end of the text is an error, not a silent miss.
+        std::fs::write(
+            dir.join("attributions/a_story_aaaa.ann"),
+            "T1\tContent 0 99\tx\nT4\tAttribution 15 19\tsaid\nE1\tAttribution:T4 Content:T1\n",
+        )
+        .unwrap();
+        assert!(eval_brat_dir(&dir, &Pipeline::english()).is_err());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }
