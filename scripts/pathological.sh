@@ -51,7 +51,7 @@ def write(name, data):
             f.write(data)
 
 def line(mb):
-    s = wordstream(mb * 1024 * 1024 // 6 + 1, True)
+    s = wordstream(mb * 1024 * 1024 // 4, True)
     return s[: mb * 1024 * 1024]
 
 write("line-25mb.txt", line(25))
@@ -83,7 +83,8 @@ measure() { # name file [extra args...]
   /usr/bin/time -f '%e %M' -o "$work/time.txt" \
     "$bin" run "$work/$file" --format jsonl -j 1 -o "$work/out.jsonl" --errors "$work/errors.jsonl" \
     "$@" 2> "$work/stderr.txt" || code=$?
-  read -r secs rss_kb < "$work/time.txt"
+  # GNU time writes "Command exited with non-zero status N" first when the exit code is not 0.
+  read -r secs rss_kb < <(tail -1 "$work/time.txt")
   local size words outcome
   size=$(stat -c %s "$work/$file")
   words=$(grep -o '; [0-9]* words in' "$work/stderr.txt" | grep -o '[0-9]*' || echo 0)

@@ -88,6 +88,10 @@ pub const SIEVES: &[(&str, &str)] = &[
         "the quote follows a paragraph that ended with a quote by the same speaker",
     ),
     (
+        "dialogue-turn",
+        "a quote-only paragraph in a dialogue: the speaker of the turn before the last one",
+    ),
+    (
         "previous-sentence-subject",
         "no cue: the person who is the subject of the sentence before the quote",
     ),

@@ -326,11 +326,13 @@ fn np_word(ctx: &Ctx, lex: &Lexicon, i: usize, cue_ok: bool) -> bool {
             && i + 1 < ctx.len()
             && ctx.toks[i - 1].span.end == ctx.toks[i].span.start
             && ctx.toks[i].span.end == ctx.toks[i + 1].span.start;
-        return glued
-            || w == "-"
-            || w == "&"
-            || w == "'s"
-            || w == "." && i > 0 && ctx.is_cap(i - 1);
+        // The period of an initial ("John F. Kennedy") belongs to the name.
+        let initial = w == "."
+            && i > 0
+            && ctx.is_cap(i - 1)
+            && ctx.text(i - 1).chars().count() == 1
+            && ctx.toks[i - 1].span.end == ctx.toks[i].span.start;
+        return glued || w == "-" || w == "&" || w == "'s" || initial;
     }
     // "Per Holm", "Will Smith": a capitalised stop word followed by a capitalised word.
     let name_part = ctx.is_cap(i)

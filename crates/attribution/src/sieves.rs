@@ -702,6 +702,33 @@ fn resolve_unattributed(ctx: &Ctx, found: &mut [Found]) {
                 }
             }
         }
+        // Dialogue: after two turns by different speakers, the last of them without a cue,
+        // turns alternate ("Rhodes shook his head. “…”" / "“That’s simply not true.”").
+        if ctx.para_start(o) && i >= 2 {
+            let (a, b) = (&found[i - 2], &found[i - 1]);
+            let para = |f: &Found| ctx.para[f.pieces[0].start];
+            let speaker_of = |k: usize| -> Option<&Np> {
+                let f = &found[k];
+                f.same_as
+                    .map_or(f.speaker.as_ref(), |t| found[t].speaker.as_ref())
+            };
+            let last_word = |np: &Np| ctx.low[np.toks.end - 1].clone();
+            let uncued = b.cue.is_none() && (b.speaker.is_some() || b.same_as.is_some());
+            if uncued
+                && para(b) + 1 == ctx.para[o]
+                && para(a) + 2 >= para(b)
+                && speaker_of(i - 2)
+                    .zip(speaker_of(i - 1))
+                    .is_some_and(|(x, y)| last_word(x) != last_word(y))
+            {
+                let target = a.same_as.unwrap_or(i - 2);
+                let f = &mut found[i];
+                f.same_as = Some(target);
+                f.sieve = "dialogue-turn";
+                f.confidence = 0.45;
+                continue;
+            }
+        }
         // Continuation: the quote opens a paragraph right after a paragraph that ended with an
         // attributed quote.
         if ctx.para_start(o) && i > 0 {
@@ -1100,6 +1127,17 @@ fn skip_pp(ctx: &Ctx, mut k: usize, end: usize) -> usize {
                 | "privately"
                 | "repeatedly"
         ) {
+            // "vowed to strike": an infinitive is the content, not a phrase to skip.
+            if w == "to"
+                && k + 1 < end
+                && !ctx.is_cap(k + 1)
+                && !matches!(
+                    ctx.low[k + 1].as_str(),
+                    "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "reporters"
+                )
+            {
+                return k;
+            }
             let j = k + 1;
             if let Some(np) = np::forward(ctx, j, end) {
                 k = np.toks.end;

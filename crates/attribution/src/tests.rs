@@ -597,3 +597,20 @@ fn layers_are_consistent_on_odd_inputs() {
         }
     }
 }
+
+#[test]
+fn dialogue_turns_alternate() {
+    let d = doc(
+        "“The plan is ready,” said Anna Berg.\nJonas Lund shook his head. “It was ready last year too.”\n“That is simply not true.”\n“It is in your own minutes, Anna.”",
+        &[("Anna Berg", EntityLabel::Per), ("Jonas Lund", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    assert_eq!(find(&qs, "“It was").speaker.as_deref(), Some("Jonas Lund"));
+    let reply = find(&qs, "“That is");
+    assert_eq!(reply.sieve, "dialogue-turn");
+    assert_eq!(reply.speaker.as_deref(), Some("Anna Berg"));
+    assert_eq!(
+        find(&qs, "“It is in").speaker.as_deref(),
+        Some("Jonas Lund")
+    );
+}
