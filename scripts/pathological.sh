@@ -11,9 +11,12 @@
 #                                with --max-bytes 100000000 to process it)
 #   line-50mb-default-limit      the 50 MB line with the default limit: refused with a clear error
 #   html-nested-50k / -100k      <div> nested 50,000 / 100,000 deep around a paragraph
+#   html-wide-10k / -20k         an article of 10,000 / 20,000 short paragraphs (0.6 / 1.1 MB)
 #   quotes-10k / -20k            10,000 / 20,000 unbalanced quotation marks of mixed styles
 #   paragraph-500k / -1m-words   one paragraph of 500,000 / 1,000,000 words, sentences but no line break
 #   sentence-500k / -1m-words    one "sentence" of 500,000 / 1,000,000 words, no punctuation at all
+#   gzip-bomb-text / -jsonl-line 290 KB of gzip that inflates to 200 MB (one text, one JSONL line):
+#                                refused by the size limit after reading just past it
 #
 # The binary is target/release/newsquotes (built here with `cargo build --release`; set
 # NEWSQUOTES_BIN to use another). Work files go to ${PATHOLOGICAL_DIR:-target/pathological}.
@@ -60,6 +63,10 @@ for n, name in [(50_000, "html-nested-50k.html"), (100_000, "html-nested-100k.ht
     write(name, "<!DOCTYPE html><html><head><title>Deep</title></head><body>" + "<div>" * n
           + "<p>“We went all the way down,” the diver said on Friday.</p>" + "</div>" * n
           + "</body></html>\n")
+for n, name in [(10_000, "html-wide-10k.html"), (20_000, "html-wide-20k.html")]:
+    write(name, "<!DOCTYPE html><html><head><title>Wide</title></head><body><article>"
+          + "".join(f"<p>“Point {i} stands,” the mayor said on Friday.</p>" for i in range(n))
+          + "</article></body></html>\n")
 marks = ["“", "”", "\"", "‘", "’", "«", "»", "„", "'"]
 for n, name in [(10_000, "quotes-10k.txt"), (20_000, "quotes-20k.txt")]:
     parts = []
@@ -67,6 +74,14 @@ for n, name in [(10_000, "quotes-10k.txt"), (20_000, "quotes-20k.txt")]:
         parts.append(marks[(i * 7 + i // 13) % len(marks)])
         parts.append(" said Hugh. " if i % 5 == 0 else "word ")
     write(name, "".join(parts))
+import gzip
+bomb = os.path.join(work, "bomb-200mb.txt.gz")
+if not os.path.exists(bomb):
+    with gzip.open(bomb, "wb", compresslevel=9) as f:
+        for _ in range(200):
+            f.write(b"word " * 200_000)
+    import shutil
+    shutil.copy(bomb, os.path.join(work, "bomb-200mb.jsonl.gz"))
 write("paragraph-500k-words.txt", wordstream(500_000, True) + ".\n")
 write("paragraph-1m-words.txt", wordstream(1_000_000, True) + ".\n")
 write("sentence-500k-words.txt", wordstream(500_000, False) + "\n")
@@ -102,8 +117,12 @@ echo "== $("$bin" --version 2>/dev/null || echo newsquotes) on $(nproc) cores, -
 measure line-50mb-default-limit line-50mb.txt
 measure line-25mb line-25mb.txt --max-bytes 100000000
 measure line-50mb line-50mb.txt --max-bytes 100000000
+measure gzip-bomb-text bomb-200mb.txt.gz
+measure gzip-bomb-jsonl-line bomb-200mb.jsonl.gz
 measure html-nested-50k html-nested-50k.html
 measure html-nested-100k html-nested-100k.html
+measure html-wide-10k html-wide-10k.html
+measure html-wide-20k html-wide-20k.html
 measure quotes-10k quotes-10k.txt
 measure quotes-20k quotes-20k.txt
 measure paragraph-500k-words paragraph-500k-words.txt
@@ -119,6 +138,7 @@ for line in open(sys.argv[1]):
     name, size, words, secs, rss, outcome = line.rstrip("\n").split("\t")
     rows[name] = (int(size), float(secs), int(rss))
 pairs = [("line-25mb", "line-50mb"), ("html-nested-50k", "html-nested-100k"),
+         ("html-wide-10k", "html-wide-20k"),
          ("quotes-10k", "quotes-20k"), ("paragraph-500k-words", "paragraph-1m-words"),
          ("sentence-500k-words", "sentence-1m-words")]
 for small, big in pairs:

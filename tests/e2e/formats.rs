@@ -30,11 +30,20 @@ fn csv_has_a_row_per_quote_matching_the_json() {
     let json = run_ok(&["run", "examples/harbour-strike.txt", "-q"]);
     let docs: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     let quotes = docs[0]["quotes"].as_array().unwrap().len();
-    let csv = run_ok(&["run", "examples/harbour-strike.txt", "--format", "csv", "-q"]);
+    let csv = run_ok(&[
+        "run",
+        "examples/harbour-strike.txt",
+        "--format",
+        "csv",
+        "-q",
+    ]);
     let text = String::from_utf8(csv.stdout).unwrap();
     assert!(text.starts_with("doc_id,quote_index,type,quote,speaker,"));
     // Quoted fields may hold newlines only if the text does; count records by the doc-id prefix.
-    let rows = text.lines().filter(|l| l.starts_with("harbour-strike,")).count();
+    let rows = text
+        .lines()
+        .filter(|l| l.starts_with("harbour-strike,"))
+        .count();
     assert_eq!(rows, quotes);
 }
 
@@ -103,4 +112,36 @@ fn brat_without_an_output_directory_is_a_clear_error() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("-o DIR"));
+}
+
+#[cfg(unix)]
+#[test]
+fn output_to_a_pipe_is_written_in_place_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tmpdir("fifo");
+    let fifo = dir.join("pipe");
+    assert!(Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let reader = Command::new("cat")
+        .arg(&fifo)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    run_ok(&[
+        "run",
+        "examples/harbour-strike.txt",
+        "--format",
+        "jsonl",
+        "-q",
+        "-o",
+        fifo.to_str().unwrap(),
+    ]);
+    let got = reader.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&got.stdout).lines().count(), 1);
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo(), "the pipe was replaced by a regular file");
+    std::fs::remove_dir_all(&dir).unwrap();
 }

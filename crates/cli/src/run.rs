@@ -1,5 +1,6 @@
 //! `newsquotes run`: process articles in a batch.
 
+use std::fs;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -103,6 +104,20 @@ impl Destination {
                     path: None,
                 },
                 Box::new(BufWriter::new(io::stdout().lock())),
+            )),
+            // Devices, pipes and the like (`-o /dev/null`, `-o /dev/stdout`) are written in place:
+            // renaming a file over them would replace the device.
+            Some(p) if fs::metadata(p).is_ok_and(|m| !m.is_file() && !m.is_dir()) => Ok((
+                Destination {
+                    temp: None,
+                    path: None,
+                },
+                Box::new(BufWriter::new(
+                    fs::OpenOptions::new()
+                        .write(true)
+                        .open(p)
+                        .with_context(|| format!("cannot open {}", p.display()))?,
+                )),
             )),
             Some(p) => {
                 let dir = match p.parent() {
