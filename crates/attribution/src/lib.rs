@@ -170,12 +170,26 @@ fn attribute(ctx: &Ctx) -> Layers {
     let (quoted, owner) = marks::pair(ctx);
     let mut found = sieves::direct(ctx, &quoted, &owner);
     let indirect = sieves::indirect(ctx, &quoted, &owner, &found);
+    // An unattributed direct quote inside a mixed or indirect quote is part of it.
+    let mut covered = vec![false; ctx.len()];
+    for g in &indirect {
+        for p in &g.pieces {
+            covered[p.clone()].fill(true);
+        }
+    }
+    let mut dropped = vec![false; found.len()];
+    for (i, f) in found.iter().enumerate() {
+        dropped[i] = f.speaker.is_none()
+            && f.same_as.is_none()
+            && f.pieces.iter().all(|p| covered[p.clone()].iter().all(|&c| c));
+    }
+    dropped.resize(found.len() + indirect.len(), false);
     found.extend(indirect);
     // Resolve speaker mentions, following continuation links.
     let nps: Vec<np::Np> = found.iter().filter_map(|f| f.speaker.clone()).collect();
     let resolved = coref::resolve(ctx, &nps, &owner);
     let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
-    for f in &found {
+    for (f, _) in found.iter().zip(&dropped).filter(|(_, &d)| !d) {
         let np = match f.same_as {
             Some(j) => found[j].speaker.as_ref(),
             None => f.speaker.as_ref(),

@@ -475,6 +475,12 @@ pub(crate) fn forward(ctx: &Ctx, i: usize, limit: usize) -> Option<Np> {
 
 /// The noun phrase ending just before token `end` (exclusive), extending left no further than
 /// `floor`.
+/// Quantifiers that head a partitive subject: "many of her supporters said".
+const QUANTIFIERS: &[&str] = &[
+    "many", "some", "most", "all", "several", "few", "both", "half", "none", "each", "one",
+    "two", "three", "four", "five", "majority", "minority",
+];
+
 pub(crate) fn backward(ctx: &Ctx, end: usize, floor: usize) -> Option<Np> {
     let lex = Lexicon::get();
     if end == 0 || end <= floor {
@@ -512,6 +518,10 @@ pub(crate) fn backward(ctx: &Ctx, end: usize, floor: usize) -> Option<Np> {
                 if k >= floor + 2 && ctx.low[k - 1] == "of" && np_word(ctx, lex, k - 2, false) {
                     s = k - 1;
                     continue;
+                }
+                // "many of her supporters", "some of the voters": a quantifier heads the phrase.
+                if k >= floor + 2 && ctx.low[k - 1] == "of" && QUANTIFIERS.contains(&ctx.low[k - 2].as_str()) {
+                    s = k - 2;
                 }
             }
             break;

@@ -205,7 +205,9 @@ fn subject(ctx: &Ctx, cue: usize, floor: usize) -> Option<Np> {
         }
         return None;
     }
-    if end > floor && matches!(ctx.low[end - 1].as_str(), "who" | "which") {
+    // "a message that said": "that" right before the verb is a relative pronoun.
+    let relative_that = end > floor + 1 && ctx.low[end - 1] == "that" && end == cue && ctx.is_word(end - 2);
+    if end > floor && (matches!(ctx.low[end - 1].as_str(), "who" | "which") || relative_that) {
         // "Eric Garner, who said …": the relative pronoun is the local mention.
         return Some(Np {
             toks: end - 1..end,
@@ -290,6 +292,22 @@ fn clause_end(ctx: &Ctx, s: &Range<usize>, owner: &[Option<usize>]) -> usize {
 fn content_end(ctx: &Ctx, k: usize, end: usize, owner: &[Option<usize>]) -> usize {
     let mut j = k + 1;
     while j < end {
+        // `… a “ridiculous proposition,” adding that …`: a comma inside a closing mark ends the
+        // clause like a bare comma does; the mark stays with the content.
+        if j + 1 < end
+            && owner[j].is_some()
+            && ctx.low[j - 1] == ","
+            && owner[j - 1] == owner[j]
+            && owner[j + 1] != owner[j]
+            && ctx.kind(j) == newsquotes_document::TokenKind::Quote
+        {
+            let nx = ctx.low[j + 1].as_str();
+            if (nx.ends_with("ing") && nx.len() > 5 && ctx.is_word(j + 1))
+                || matches!(nx, "which" | "according" | "known")
+            {
+                return j + 1;
+            }
+        }
         if owner[j].is_none() {
             let w = ctx.low[j].as_str();
             if matches!(w, ";" | "—" | "–" | "--") {
@@ -604,7 +622,12 @@ fn leading(ctx: &Ctx, qi: usize, q: &Quoted, owner: &[Option<usize>]) -> Option<
         .find_map(|k| cue_at(ctx, k).filter(|c| c.toks.end <= o))?;
     let gap = c.toks.end..o;
     let gap_ok = gap.is_empty()
-        || (gap.len() <= 12 && matches!(ctx.low[o - 1].as_str(), ":" | "," | "—" | "–"));
+        || (gap.len() <= 12 && matches!(ctx.low[o - 1].as_str(), ":" | "," | "—" | "–"))
+        // "said on Twitter on Monday, in reference to her first child, “…”": a longer
+        // adverbial between the cue and the quote, still closed by a comma or a colon.
+        || (gap.len() <= 25
+            && matches!(ctx.low[o - 1].as_str(), ":" | ",")
+            && (c.toks.end..o).all(|k| owner[k].is_none() && !matches!(ctx.low[k].as_str(), "." | "?" | "!" | ";")));
     if !gap_ok {
         return None;
     }
@@ -790,6 +813,11 @@ pub(crate) fn indirect(
         if let Some(c) = &f.cue {
             used_cue[c.clone()].fill(true);
         }
+        // A quote without a speaker does not claim its tokens: it may be part of a mixed quote
+        // (`“…” that Sanders can win, said Elmendorf`), which then replaces it.
+        if f.speaker.is_none() && f.same_as.is_none() {
+            continue;
+        }
         for p in &f.pieces {
             in_direct[p.clone()].fill(true);
         }
@@ -844,7 +872,7 @@ fn noun_that(
         return None;
     }
     let source = np::backward(ctx, k - 1, k.saturating_sub(10))?;
-    let content = k + 1..content_end(ctx, k + 1, cend, owner);
+    let content = through_quote(ctx, owner, k + 1..content_end(ctx, k + 1, cend, owner));
     if !content_ok(ctx, &content, in_direct) {
         return None;
     }
@@ -904,26 +932,46 @@ fn indirect_at(
             while b < cend && (ctx.low[b] == "," || !ctx.is_word(b) && owner[b].is_none()) {
                 b += 1;
             }
-            let content = b..cend;
+            let content = through_quote(ctx, owner, b..cend);
             return content_ok(ctx, &content, in_direct)
                 .then(|| mk(content, np, "according-to", 0.8));
         }
         if cs > s.start && ctx.low[cs - 1] == "," {
             let content = first_word(ctx, s.start, cs - 1).min(cs - 1)..cs - 1;
             let content = trim_start(ctx, content);
-            return content_ok(ctx, &content, in_direct)
-                .then(|| mk(content, np, "according-to", 0.8));
+            if !content_ok(ctx, &content, in_direct) {
+                return None;
+            }
+            // "At the heart of it, according to X, was a decision …": the source phrase is
+            // parenthetical and the content goes on after it.
+            let after = np.toks.end;
+            let rest = (after + 1 < cend && ctx.low[after] == ",").then(|| {
+                trim_start(
+                    ctx,
+                    through_quote(ctx, owner, after + 1..content_end(ctx, after + 1, cend, owner)),
+                )
+            });
+            let mut f = mk(content, np, "according-to", 0.8);
+            if let Some(rest) = rest.filter(|r| r.clone().filter(|&k| ctx.is_word(k)).count() >= 2) {
+                if kind_for(ctx, &rest, owner) == QuoteKind::Mixed {
+                    f.kind = QuoteKind::Mixed;
+                }
+                f.pieces.push(rest);
+            }
+            return Some(f);
         }
         return None;
     }
     // Inverted trailing cue: "CONTENT, said X." (speech verbs and person-like sources only:
     // "Smith, a professor, described Trump's approach" is not one).
     let speech = c.lemma.is_some_and(|l| SPEECH.contains(&l));
-    if cs > s.start && ctx.low[cs - 1] == "," && speech {
+    let before_cue = comma_end(ctx, owner, cs).filter(|&e| e > s.start);
+    if let (Some(cut), true) = (before_cue, speech) {
         if let Some(np) = np::forward(ctx, ce, cend).filter(|np| person_like(ctx, np)) {
             let after = skip_pp(ctx, np.toks.end, cend);
-            if after >= cend {
-                let content = trim_start(ctx, skip_connective(ctx, s.start..cs - 1));
+            // "…, said Maria Lopez, a professor at …": an apposition may close the sentence.
+            if after >= cend || ctx.low[after] == "," {
+                let content = trim_start(ctx, skip_connective(ctx, s.start..cut));
                 return content_ok(ctx, &content, in_direct)
                     .then(|| mk(content, np, "trailing-said-inverted", 0.7));
             }
@@ -950,7 +998,7 @@ fn indirect_at(
                 prev,
                 Some("," | "by" | "after" | "while" | "when" | "before")
             );
-            if (ing && attached) || prev == Some("and") || speech_ing {
+            if (ing && attached) || matches!(prev, Some("and" | "but")) || speech_ing {
                 let earlier = (prev == Some(","))
                     .then(|| cs - 1)
                     .filter(|&comma| comma > s.start)
@@ -973,6 +1021,7 @@ fn indirect_at(
         || subj.toks.start == s.start
         || matches!(ctx.low[subj.toks.start].as_str(), "who" | "which")
         || CLAUSE_OPENERS.contains(&ctx.low[subj.toks.start - 1].as_str())
+        || comma_end(ctx, owner, subj.toks.start).is_some()
         || first_word(ctx, s.start, subj.toks.start) == subj.toks.start;
     if !opener_ok {
         return None;
@@ -1004,11 +1053,11 @@ fn indirect_at(
         if participle {
             return None;
         }
-        let comma = subj.toks.start.checked_sub(1)?;
-        if comma <= s.start || ctx.low[comma] != "," {
+        let cut = comma_end(ctx, owner, subj.toks.start)?;
+        if cut <= s.start {
             return None;
         }
-        let content = trim_start(ctx, skip_connective(ctx, s.start..comma));
+        let content = trim_start(ctx, skip_connective(ctx, s.start..cut));
         return content_ok(ctx, &content, in_direct)
             .then(|| mk(content, subj, "trailing-said", 0.7));
     }
@@ -1076,7 +1125,45 @@ fn indirect_at(
         ctx,
         content.start..content_end(ctx, content.start, content.end, owner),
     );
+    let content = through_quote(ctx, owner, content);
     content_ok(ctx, &content, in_direct).then(|| mk(content, subj, sieve, conf))
+}
+
+/// Where the content before a trailing attribution ends, when the attribution at `at` follows a
+/// comma: `…, he said` (the comma is left out) or `… “…,” he said` where the comma sits inside
+/// the closing mark (the mark is kept, as quotation marks belong to the content).
+fn comma_end(ctx: &Ctx, owner: &[Option<usize>], at: usize) -> Option<usize> {
+    if at == 0 {
+        return None;
+    }
+    if ctx.low[at - 1] == "," {
+        return Some(at - 1);
+    }
+    let closing = at >= 2
+        && ctx.kind(at - 1) == newsquotes_document::TokenKind::Quote
+        && owner[at - 1].is_some()
+        && owner[at - 2] == owner[at - 1]
+        && ctx.low[at - 2] == ",";
+    closing.then_some(at)
+}
+
+/// Extends a reported clause that stops inside a quotation (the sentence splitter ended the
+/// sentence at a full stop inside the marks) to the end of that quotation in the paragraph:
+/// `said that “A. B.”` reports the whole quoted passage.
+fn through_quote(ctx: &Ctx, owner: &[Option<usize>], r: Range<usize>) -> Range<usize> {
+    if r.is_empty() {
+        return r;
+    }
+    let last = r.end - 1;
+    let Some(q) = owner[last] else {
+        return r;
+    };
+    let para = ctx.para[last];
+    let mut e = r.end;
+    while e < ctx.len() && owner[e] == Some(q) && ctx.para[e] == para {
+        e += 1;
+    }
+    r.start..e
 }
 
 /// Skips prepositional and time phrases after a cue ("in a statement", "on Monday", "to
