@@ -611,9 +611,18 @@ Photographs of the flood, he said, showed the scale of the damage.\n";
     fn navigation_account_and_prompt_lines_are_recognised() {
         use BoilerplateKind::*;
         let cases = [
-            ("Get breaking news alerts from The Harbour Echo", Some(Newsletter)),
-            ("You can switch alerts off at any time in your browser settings.", Some(Newsletter)),
-            ("Want more stories like this? Get our free evening briefing.", Some(Newsletter)),
+            (
+                "Get breaking news alerts from The Harbour Echo",
+                Some(Newsletter),
+            ),
+            (
+                "You can switch alerts off at any time in your browser settings.",
+                Some(Newsletter),
+            ),
+            (
+                "Want more stories like this? Get our free evening briefing.",
+                Some(Newsletter),
+            ),
             ("Home | Politics | Courts | Weather", Some(Navigation)),
             ("News › Regions › Coast", Some(Navigation)),
             ("Skip to main content", Some(Navigation)),
@@ -623,11 +632,17 @@ Photographs of the flood, he said, showed the scale of the damage.\n";
             ("Sign in to comment or register for free", Some(Account)),
             ("Sign in | Register", Some(Account)),
             ("You are not signed in. Sign in to comment.", Some(Account)),
-            ("Read what other Echo readers think and add your own view", Some(Comments)),
+            (
+                "Read what other Echo readers think and add your own view",
+                Some(Comments),
+            ),
             ("Share this live blog", Some(Share)),
             // Article text stays article text.
             ("The mayor said the menu of options was short.", None),
-            ("Sign-ups rose by 12% after the council's campaign, officials said.", None),
+            (
+                "Sign-ups rose by 12% after the council's campaign, officials said.",
+                None,
+            ),
             ("“We signed in at 9:45,” she said.", None),
         ];
         for (line, want) in cases {
