@@ -513,7 +513,17 @@ pub(crate) fn resolve(ctx: &Ctx, speaker_nps: &[Np], owner: &[Option<usize>]) ->
                 && cands[j].kind == MentionKind::Name
                 && entity_label(ctx, &cands[j].toks) == Some(EntityLabel::Per)
         });
-        if named {
+        // A cluster the text introduced with an indefinite ("a crane operator … the operator
+        // said") is a new, unnamed person, not someone named before.
+        let introduced = (0..n).any(|j| {
+            uf.find(j) == root
+                && cands[j].kind == MentionKind::Nominal
+                && matches!(
+                    ctx.low[cands[j].toks.start].as_str(),
+                    "a" | "an" | "another" | "one"
+                )
+        });
+        if named || introduced {
             continue;
         }
         let para = ctx.para[c.toks.start];

@@ -85,7 +85,7 @@ pub const SIEVES: &[(&str, &str)] = &[
     ),
     (
         "paragraph-continuation",
-        "the quote follows a paragraph that ended with a quote by the same speaker",
+        "the quote follows a paragraph that ended with a quote or a report by the same speaker",
     ),
     (
         "dialogue-turn",
@@ -181,10 +181,14 @@ fn attribute(ctx: &Ctx) -> Layers {
     for (i, f) in found.iter().enumerate() {
         dropped[i] = f.speaker.is_none()
             && f.same_as.is_none()
-            && f.pieces.iter().all(|p| covered[p.clone()].iter().all(|&c| c));
+            && f.pieces
+                .iter()
+                .all(|p| covered[p.clone()].iter().all(|&c| c));
     }
+    let n_direct = found.len();
     dropped.resize(found.len() + indirect.len(), false);
     found.extend(indirect);
+    sieves::continue_reported(ctx, &mut found, n_direct, &dropped);
     // Resolve speaker mentions, following continuation links.
     let nps: Vec<np::Np> = found.iter().filter_map(|f| f.speaker.clone()).collect();
     let resolved = coref::resolve(ctx, &nps, &owner);

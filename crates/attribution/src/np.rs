@@ -477,8 +477,8 @@ pub(crate) fn forward(ctx: &Ctx, i: usize, limit: usize) -> Option<Np> {
 /// `floor`.
 /// Quantifiers that head a partitive subject: "many of her supporters said".
 const QUANTIFIERS: &[&str] = &[
-    "many", "some", "most", "all", "several", "few", "both", "half", "none", "each", "one",
-    "two", "three", "four", "five", "majority", "minority",
+    "many", "some", "most", "all", "several", "few", "both", "half", "none", "each", "one", "two",
+    "three", "four", "five", "majority", "minority",
 ];
 
 pub(crate) fn backward(ctx: &Ctx, end: usize, floor: usize) -> Option<Np> {
@@ -520,7 +520,10 @@ pub(crate) fn backward(ctx: &Ctx, end: usize, floor: usize) -> Option<Np> {
                     continue;
                 }
                 // "many of her supporters", "some of the voters": a quantifier heads the phrase.
-                if k >= floor + 2 && ctx.low[k - 1] == "of" && QUANTIFIERS.contains(&ctx.low[k - 2].as_str()) {
+                if k >= floor + 2
+                    && ctx.low[k - 1] == "of"
+                    && QUANTIFIERS.contains(&ctx.low[k - 2].as_str())
+                {
                     s = k - 2;
                 }
             }

@@ -206,7 +206,8 @@ fn subject(ctx: &Ctx, cue: usize, floor: usize) -> Option<Np> {
         return None;
     }
     // "a message that said": "that" right before the verb is a relative pronoun.
-    let relative_that = end > floor + 1 && ctx.low[end - 1] == "that" && end == cue && ctx.is_word(end - 2);
+    let relative_that =
+        end > floor + 1 && ctx.low[end - 1] == "that" && end == cue && ctx.is_word(end - 2);
     if end > floor && (matches!(ctx.low[end - 1].as_str(), "who" | "which") || relative_that) {
         // "Eric Garner, who said …": the relative pronoun is the local mention.
         return Some(Np {
@@ -303,7 +304,10 @@ fn content_end(ctx: &Ctx, k: usize, end: usize, owner: &[Option<usize>]) -> usiz
         {
             let nx = ctx.low[j + 1].as_str();
             if (nx.ends_with("ing") && nx.len() > 5 && ctx.is_word(j + 1))
-                || matches!(nx, "which" | "according" | "known")
+                || matches!(
+                    nx,
+                    "which" | "according" | "known" | "who" | "whose" | "while"
+                )
             {
                 return j + 1;
             }
@@ -317,10 +321,15 @@ fn content_end(ctx: &Ctx, k: usize, end: usize, owner: &[Option<usize>]) -> usiz
             if w == "," && j + 1 < end {
                 let nx = ctx.low[j + 1].as_str();
                 if (nx.ends_with("ing") && nx.len() > 5 && ctx.is_word(j + 1))
-                    || matches!(nx, "which" | "according" | "known")
+                    || matches!(nx, "which" | "according" | "known" | "who" | "whose")
                 {
                     break;
                 }
+            }
+            // "… out of business, while trying to explain …": a contrastive or temporal
+            // adjunct of the reporting clause, not what was said.
+            if matches!(w, "while" | "whereas") && j > k + 1 {
+                break;
             }
             if matches!(w, "and" | "but") {
                 let next_cue = |t: usize| {
@@ -799,6 +808,52 @@ fn resolve_unattributed(ctx: &Ctx, found: &mut [Found]) {
     }
 }
 
+/// A quote-only paragraph after a paragraph whose last sentence reports speech with a source
+/// (`… leaders “who understand …,” Clinton said.⏎“And that is why …”`) continues that report.
+/// `found` holds the direct quotes first (`..n_direct`), then the indirect and mixed ones.
+pub(crate) fn continue_reported(ctx: &Ctx, found: &mut [Found], n_direct: usize, dropped: &[bool]) {
+    // The attributed report ending last in each paragraph.
+    let mut last: Vec<Option<(usize, usize)>> = vec![None; ctx.paras.len()];
+    for (j, f) in found.iter().enumerate() {
+        if dropped[j] || (f.speaker.is_none() && f.same_as.is_none()) {
+            continue;
+        }
+        let end = f.pieces.last().map_or(0, |p| p.end).max(f.clause_end);
+        if end == 0 || end > ctx.len() {
+            continue;
+        }
+        let para = ctx.para[end - 1];
+        if last[para].is_none_or(|(_, e)| end > e) {
+            last[para] = Some((j, end));
+        }
+    }
+    for i in 0..n_direct {
+        let f = &found[i];
+        if dropped[i] || f.speaker.is_some() || f.same_as.is_some() || f.cue.is_some() {
+            continue;
+        }
+        let o = f.pieces[0].start;
+        if !ctx.para_start(o) || ctx.para[o] == 0 {
+            continue;
+        }
+        let prev = ctx.para[o] - 1;
+        let Some((j, end)) = last[prev] else {
+            continue;
+        };
+        let pr = &ctx.paras[prev];
+        let tail_sentence = ctx.sent[end - 1] == ctx.sent[pr.end - 1];
+        if j < n_direct || !tail_sentence {
+            // Direct predecessors are handled by the paragraph-continuation sieve.
+            continue;
+        }
+        let target = found[j].same_as.unwrap_or(j);
+        let f = &mut found[i];
+        f.same_as = Some(target);
+        f.sieve = "paragraph-continuation";
+        f.confidence = 0.5;
+    }
+}
+
 /// Indirect and mixed quotes: "X said (that) …", "X told Y (that) …", "…, X said.",
 /// "According to X, …", reported questions.
 pub(crate) fn indirect(
@@ -948,11 +1003,16 @@ fn indirect_at(
             let rest = (after + 1 < cend && ctx.low[after] == ",").then(|| {
                 trim_start(
                     ctx,
-                    through_quote(ctx, owner, after + 1..content_end(ctx, after + 1, cend, owner)),
+                    through_quote(
+                        ctx,
+                        owner,
+                        after + 1..content_end(ctx, after + 1, cend, owner),
+                    ),
                 )
             });
             let mut f = mk(content, np, "according-to", 0.8);
-            if let Some(rest) = rest.filter(|r| r.clone().filter(|&k| ctx.is_word(k)).count() >= 2) {
+            if let Some(rest) = rest.filter(|r| r.clone().filter(|&k| ctx.is_word(k)).count() >= 2)
+            {
                 if kind_for(ctx, &rest, owner) == QuoteKind::Mixed {
                     f.kind = QuoteKind::Mixed;
                 }

@@ -386,6 +386,115 @@ fn paragraph_continuation_keeps_speaker() {
 }
 
 #[test]
+fn mixed_quote_content_runs_to_the_closing_mark() {
+    // The sentence splitter ends a sentence inside the marks; the reported clause does not.
+    let d = doc(
+        "The mayor said that the port “will reopen soon. The ships are ready.”
+Voters “think the plan is too slow,” he said.",
+        &[],
+    );
+    let qs = quotes(&d);
+    let a = find(&qs, "that the port");
+    assert_eq!(
+        a.content,
+        vec!["that the port “will reopen soon. The ships are ready.”"]
+    );
+    assert_eq!(a.kind, QuoteKind::Mixed);
+    assert_eq!(a.mention.as_deref(), Some("The mayor"));
+    // A comma inside the closing mark before a trailing source.
+    let b = find(&qs, "Voters");
+    assert_eq!(b.content, vec!["Voters “think the plan is too slow,”"]);
+    assert_eq!(b.sieve, "trailing-said");
+    assert_eq!(b.mention.as_deref(), Some("he"));
+}
+
+#[test]
+fn unattributed_quote_yields_to_the_mixed_quote_around_it() {
+    let d = doc(
+        "“It seems very unlikely” that the ferry will run, said Anna Lind.",
+        &[("Anna Lind", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(
+        qs[0].content,
+        vec!["“It seems very unlikely” that the ferry will run"]
+    );
+    assert_eq!(qs[0].kind, QuoteKind::Mixed);
+    assert_eq!(qs[0].mention.as_deref(), Some("Anna Lind"));
+}
+
+#[test]
+fn partitive_subjects_coordination_and_long_appositions() {
+    let d = doc(
+        "Many of the fishermen say they will not sail.
+Judge Sullivan delayed the ruling but said the boats could leave later.
+The season has been poor, said Ola Nord, a trader at the market in the old town.",
+        &[
+            ("Ola Nord", EntityLabel::Per),
+            ("Sullivan", EntityLabel::Per),
+        ],
+    );
+    let qs = quotes(&d);
+    let a = find(&qs, "they will not");
+    assert_eq!(a.mention.as_deref(), Some("Many of the fishermen"));
+    let b = find(&qs, "the boats could");
+    assert_eq!(b.mention.as_deref(), Some("Judge Sullivan"));
+    let c = find(&qs, "The season");
+    assert_eq!(c.content, vec!["The season has been poor"]);
+    assert_eq!(c.mention.as_deref(), Some("Ola Nord"));
+    assert_eq!(c.sieve, "trailing-said-inverted");
+}
+
+#[test]
+fn reported_clause_stops_before_adjuncts() {
+    let d = doc(
+        "Berg said the port was “a disaster,” adding that the ships had left.
+Lind said the rules were fair while walking to her car.
+The union’s statement, according to Berg, was written in haste.",
+        &[("Berg", EntityLabel::Per), ("Lind", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    let a = find(&qs, "the port was");
+    assert_eq!(a.content, vec!["the port was “a disaster,”"]);
+    let b = find(&qs, "the rules");
+    assert_eq!(b.content, vec!["the rules were fair"]);
+    let c = find(&qs, "The union’s statement");
+    assert_eq!(
+        c.content,
+        vec!["The union’s statement", "was written in haste"]
+    );
+    assert_eq!(c.sieve, "according-to");
+    assert_eq!(c.mention.as_deref(), Some("Berg"));
+}
+
+#[test]
+fn relative_that_and_long_leading_adverbial() {
+    let d = doc(
+        "The page showed a message that said, “The item is gone.”
+Kari Dahl wrote on her blog on Monday, in a post about the first week of the strike, “We are still here.”",
+        &[("Kari Dahl", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    let a = find(&qs, "“The item");
+    assert_eq!(a.mention.as_deref(), Some("that"));
+    let b = find(&qs, "“We are still");
+    assert_eq!(b.mention.as_deref(), Some("Kari Dahl"));
+    assert_eq!(b.sieve, "leading-cue");
+}
+
+#[test]
+fn new_cue_verbs() {
+    let d = doc(
+        "“This is a waste of time,” the captain fumed.\n“Nobody believes that,” Berg scoffed.",
+        &[("Berg", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    assert_eq!(find(&qs, "“This is").cue.as_deref(), Some("fumed"));
+    assert_eq!(find(&qs, "“Nobody").cue.as_deref(), Some("scoffed"));
+}
+
+#[test]
 fn surname_and_title_resolve_to_full_name() {
     let d = doc(
         "Tobias Lindqvist, the port director, spoke on Tuesday.\n“We are ready,” Mr. Lindqvist said.\n“Ask the unions,” Lindqvist added.",
@@ -613,4 +722,31 @@ fn dialogue_turns_alternate() {
         find(&qs, "“It is in").speaker.as_deref(),
         Some("Jonas Lund")
     );
+}
+
+#[test]
+fn quote_paragraph_continues_a_mixed_quote() {
+    let d = doc(
+        "The port needs leaders “who can plan ahead,” Berg said.\n“And that is why the vote matters.”",
+        &[("Berg", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    let q = find(&qs, "“And that");
+    assert_eq!(q.sieve, "paragraph-continuation");
+    assert_eq!(q.mention.as_deref(), Some("Berg"));
+    assert_eq!(q.speaker.as_deref(), Some("Berg"));
+}
+
+#[test]
+fn an_indefinite_newcomer_is_not_bridged_to_a_named_person() {
+    let d = doc(
+        "“Ships will turn around,” said Tobias Lindqvist, the port's chief executive.\nA crane operator who has worked there for years said the strike was about more.\n“They cut our pay,” the operator said.\nThe port authority said talks would resume.",
+        &[("Tobias Lindqvist", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    let q = find(&qs, "“They cut");
+    assert_eq!(q.mention.as_deref(), Some("the operator"));
+    assert_ne!(q.speaker.as_deref(), Some("Tobias Lindqvist"), "{qs:#?}");
+    let auth = find(&qs, "talks would resume");
+    assert_ne!(auth.speaker.as_deref(), Some("Tobias Lindqvist"), "{qs:#?}");
 }

@@ -282,6 +282,15 @@ pub fn parse_brat(ann: &str) -> Result<Vec<QuoteAnn>, (usize, String)> {
         let line_no = i + 1;
         let mut fields = line.split('\t');
         let id = fields.next().unwrap_or("");
+        // An annotation id is a letter and digits ("T12"). Anything else is the continuation of
+        // a span text that held a line break (PolNeAR has a few): skip it.
+        let is_id = |prefix: char| {
+            id.strip_prefix(prefix)
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        };
+        if !is_id('T') && !is_id('E') {
+            continue;
+        }
         if id.starts_with('T') {
             let head = fields
                 .next()
@@ -787,6 +796,17 @@ mod tests {
         assert!(parse_brat("T1\tContent 5 x\ty").is_err());
         assert_eq!(parse_brat("E1\tContent:T9").unwrap_err().0, 1);
         assert!(parse_brat("").unwrap().is_empty());
+    }
+
+    #[test]
+    fn brat_span_text_with_a_line_break_is_skipped_not_an_error() {
+        let ann = "T1\tContent 0 30\tThe first line of the text\nThe second line\n\
+                   T2\tCue 31 35\tsaid\nT3\tAttribution 31 35\tsaid\n\
+                   E1\tAttribution:T3 Content:T1 Cue:T2\n";
+        let qs = parse_brat(ann).unwrap();
+        assert_eq!(qs.len(), 1);
+        assert_eq!(qs[0].content, vec![s(0, 30)]);
+        assert_eq!(qs[0].cue, vec![s(31, 35)]);
     }
     #[test]
     fn brat_directory_uses_the_first_annotator_by_name() {
