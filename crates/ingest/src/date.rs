@@ -67,6 +67,10 @@ fn num(s: &str) -> Option<u32> {
 
 /// `YYYY-MM-DD[(T| )HH:MM[:SS[.fff]]][Z|±HH[:]MM]`
 fn iso(s: &str) -> Option<String> {
+    // An ISO date is ASCII; the fixed-position slices below need it to be.
+    if !s.is_ascii() {
+        return None;
+    }
     let b = s.as_bytes();
     if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
         return None;

@@ -32,6 +32,14 @@ pub enum IngestErrorKind {
     /// An `.html` input (or an `html` record) that holds no HTML markup.
     #[error("not HTML: {0}")]
     NotHtml(String),
+    /// HTML nested deeper than the extractors can safely walk.
+    #[error("HTML nested {depth} elements deep, over the limit of {limit}")]
+    TooDeep {
+        /// The depth reached when the scan stopped.
+        depth: usize,
+        /// The limit.
+        limit: usize,
+    },
     /// HTML whose article text could not be found (a page of navigation only, or a page cut off
     /// before its body).
     #[error("no article text found in the HTML{}", if *truncated { " (the page is truncated)" } else { "" })]

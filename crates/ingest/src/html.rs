@@ -117,6 +117,64 @@ pub(crate) fn extract_html_checked(html: &str, extractor: HtmlExtractor) -> Html
     }
 }
 
+/// The deepest element nesting accepted (real pages stay well under 100).
+pub(crate) const MAX_NESTING: usize = 1000;
+
+/// A linear textual scan of the open-element depth: `Some(depth)` as soon as it exceeds `limit`.
+/// Void elements, self-closing tags and elements whose end tag is optional (`p`, `li`, `td`...)
+/// do not count, comments and `<!...>`/`<?...>` are skipped, so tag soup is not over-counted.
+pub(crate) fn nesting_depth_over(html: &str, limit: usize) -> Option<usize> {
+    const NOT_NESTING: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "tbody", "thead",
+        "tfoot", "colgroup", "rt", "rp", "optgroup", "param", "keygen",
+    ];
+    let b = html.as_bytes();
+    let mut depth: usize = 0;
+    let mut i = 0;
+    while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
+        i += off + 1;
+        if b[i..].starts_with(b"!--") {
+            match html[i..].find("-->") {
+                Some(e) => i += e + 3,
+                None => break,
+            }
+            continue;
+        }
+        let closing = b.get(i) == Some(&b'/');
+        let start = if closing { i + 1 } else { i };
+        let name_len = b[start..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 || !b[start].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = html[start..start + name_len].to_ascii_lowercase();
+        if NOT_NESTING.contains(&name.as_str()) {
+            continue;
+        }
+        let end = b[start..]
+            .iter()
+            .position(|&c| c == b'>')
+            .map(|e| start + e);
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if end.is_some_and(|e| e > 0 && b[e - 1] == b'/') {
+            // Self-closing.
+        } else {
+            depth += 1;
+            if depth > limit {
+                return Some(depth);
+            }
+        }
+        if let Some(e) = end {
+            i = e + 1;
+        }
+    }
+    None
+}
+
 fn guarded<T: Default>(warnings: &mut Vec<String>, what: &str, f: impl FnOnce() -> T) -> T {
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
         Ok(v) => v,
@@ -369,5 +427,22 @@ mod tests {
             assert_eq!(e.name().parse::<HtmlExtractor>().unwrap(), e);
         }
         assert!("nope".parse::<HtmlExtractor>().is_err());
+    }
+
+    #[test]
+    fn nesting_depth_scan() {
+        let deep = format!("{}<p>x</p>{}", "<div>".repeat(1500), "</div>".repeat(1500));
+        assert_eq!(nesting_depth_over(&deep, 1000), Some(1001));
+        let wide = "<div><p>a</p></div>".repeat(5000);
+        assert_eq!(nesting_depth_over(&wide, 1000), None);
+        // Unclosed paragraphs and list items, void and self-closing tags do not nest.
+        let soup = format!(
+            "<body>{}{}</body>",
+            "<p>text<br><img src=x>".repeat(3000),
+            "<li><x/>".repeat(3000)
+        );
+        assert_eq!(nesting_depth_over(&soup, 1000), None);
+        assert_eq!(nesting_depth_over("<!-- <div><div> -->", 1), None);
+        assert_eq!(nesting_depth_over("a < b and 3<4 <", 0), None);
     }
 }

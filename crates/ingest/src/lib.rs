@@ -389,6 +389,14 @@ impl Ingestor {
         if !looks_like_html(html) {
             return Err(IngestErrorKind::NotHtml("no HTML markup found".to_owned()));
         }
+        // The extractors recurse once per nesting level: a page nested deeper than any real
+        // article would overflow the stack and abort the whole process, so refuse it here.
+        if let Some(depth) = html::nesting_depth_over(html, html::MAX_NESTING) {
+            return Err(IngestErrorKind::TooDeep {
+                depth,
+                limit: html::MAX_NESTING,
+            });
+        }
         let truncated = is_truncated(html);
         let article = html::extract_html_checked(html, self.html_extractor);
         // Menus and link lists are not an article: require a paragraph of prose (a longer one
