@@ -109,14 +109,6 @@ fn every_fuzz_regression_input_replays_cleanly() {
     replay_dir("fuzz/regressions");
 }
 
-/// Crashes found by fuzzing whose fix is pending (see docs/RELIABILITY.md, Open issues). Once
-/// fixed, move the files to `fuzz/regressions/` and they are replayed by the test above.
-#[test]
-#[ignore = "open bugs found by fuzzing: char-boundary panics in ingest (docs/RELIABILITY.md)"]
-fn open_fuzz_crashes_replay_cleanly() {
-    replay_dir("fuzz/regressions-open");
-}
-
 fn replay_dir(rel_dir: &str) {
     let dir = root().join(rel_dir);
     let mut replayed = 0;
