@@ -318,14 +318,36 @@ pub(crate) fn resolve(ctx: &Ctx, speaker_nps: &[Np], owner: &[Option<usize>]) ->
     };
     // 2. Names: a name joins the longest name that contains its words and shares its last word.
     let keys: Vec<Vec<String>> = cands.iter().map(|c| key_words(ctx, &c.toks)).collect();
+    // Names by last word, each distinct name once (its first mention), and the first two
+    // mentions of each distinct name: a text repeating one name thousands of times stays linear.
     let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut same_key: HashMap<&[String], (usize, Option<usize>)> = HashMap::new();
     for (i, c) in cands.iter().enumerate() {
         if c.kind == MentionKind::Name {
             if let Some(l) = keys[i].last() {
-                by_last.entry(l.as_str()).or_default().push(i);
+                match same_key.entry(keys[i].as_slice()) {
+                    std::collections::hash_map::Entry::Vacant(e) => {
+                        e.insert((i, None));
+                        by_last.entry(l.as_str()).or_default().push(i);
+                    }
+                    std::collections::hash_map::Entry::Occupied(mut e) => {
+                        if e.get().1.is_none() {
+                            e.get_mut().1 = Some(i);
+                        }
+                    }
+                }
             }
         }
     }
+    // The first other mention of the same name.
+    let same_name = |i: usize| -> Option<usize> {
+        let &(first, second) = same_key.get(keys[i].as_slice())?;
+        if first != i {
+            Some(first)
+        } else {
+            second
+        }
+    };
     let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, c) in cands.iter().enumerate() {
         if c.kind == MentionKind::Name && keys[i].len() >= 2 {
@@ -354,15 +376,11 @@ pub(crate) fn resolve(ctx: &Ctx, speaker_nps: &[Np], owner: &[Option<usize>]) ->
                 }
             }
             // Same text elsewhere ("Nato" … "Nato").
-            if let Some(v) = by_last.get(last) {
-                if let Some(&j) = v.iter().find(|&&j| j != i && keys[j] == keys[i]) {
-                    union(&mut uf, &mut facts, j, i);
-                }
-            }
-        } else if let Some(v) = by_last.get(last) {
-            if let Some(&j) = v.iter().find(|&&j| j != i && keys[j] == keys[i]) {
+            if let Some(j) = same_name(i) {
                 union(&mut uf, &mut facts, j, i);
             }
+        } else if let Some(j) = same_name(i) {
+            union(&mut uf, &mut facts, j, i);
         }
     }
     // 3. Descriptions the text names: "a man who identified himself as Nikita", "a man named X".
@@ -492,6 +510,21 @@ pub(crate) fn resolve(ctx: &Ctx, speaker_nps: &[Np], owner: &[Option<usize>]) ->
             union(&mut uf, &mut facts, j, i);
         }
     }
+    // Per cluster root: holds a named person, or a description introduced by an indefinite.
+    let mut named_or_introduced = vec![false; n];
+    for j in 0..n {
+        let named = cands[j].kind == MentionKind::Name
+            && entity_label(ctx, &cands[j].toks) == Some(EntityLabel::Per);
+        let introduced = cands[j].kind == MentionKind::Nominal
+            && matches!(
+                ctx.low[cands[j].toks.start].as_str(),
+                "a" | "an" | "another" | "one"
+            );
+        if named || introduced {
+            let r = uf.find(j);
+            named_or_introduced[r] = true;
+        }
+    }
     // Bridging: a definite description that speaks ("said the Portuguese coach") and has no
     // name in its cluster refers to the most recent named person before it, within two
     // paragraphs, whose gender does not conflict.
@@ -508,22 +541,9 @@ pub(crate) fn resolve(ctx: &Ctx, speaker_nps: &[Np], owner: &[Option<usize>]) ->
             continue;
         }
         let root = uf.find(i);
-        let named = (0..n).any(|j| {
-            uf.find(j) == root
-                && cands[j].kind == MentionKind::Name
-                && entity_label(ctx, &cands[j].toks) == Some(EntityLabel::Per)
-        });
         // A cluster the text introduced with an indefinite ("a crane operator … the operator
         // said") is a new, unnamed person, not someone named before.
-        let introduced = (0..n).any(|j| {
-            uf.find(j) == root
-                && cands[j].kind == MentionKind::Nominal
-                && matches!(
-                    ctx.low[cands[j].toks.start].as_str(),
-                    "a" | "an" | "another" | "one"
-                )
-        });
-        if named || introduced {
+        if named_or_introduced[root] {
             continue;
         }
         let para = ctx.para[c.toks.start];
@@ -540,6 +560,9 @@ pub(crate) fn resolve(ctx: &Ctx, speaker_nps: &[Np], owner: &[Option<usize>]) ->
             });
         if let Some(j) = pick {
             union(&mut uf, &mut facts, j, i);
+            // The cluster now holds a named person.
+            let r = uf.find(i);
+            named_or_introduced[r] = true;
         }
     }
     // 7. Speakers: clusters holding a quote speaker.

@@ -223,16 +223,58 @@ fn combine(html: &str) -> Vec<String> {
     if len(&s) * 10 < len(&t) * 3 {
         return t;
     }
-    let other = format!(" {} ", words_key(&s.join(" ")));
+    let t: Vec<String> = t.into_iter().filter(|p| !is_furniture(p)).collect();
+    let keys: Vec<String> = t.iter().map(|p| words_key(p)).collect();
+    let found = short_keys_found_in(&keys, &s);
     t.into_iter()
-        .filter(|p| !is_furniture(p))
-        .filter(|p| {
-            let key = words_key(p);
+        .zip(keys.iter())
+        .filter(|(_, key)| {
             key.is_empty()
                 || key.split(' ').count() >= CONFIRM_BELOW_WORDS
-                || other.contains(&format!(" {key} "))
+                || found.contains(key.as_str())
         })
+        .map(|(p, _)| p)
         .collect()
+}
+
+/// Which of the short `keys` (fewer than [`CONFIRM_BELOW_WORDS`] words) occur as a run of whole
+/// words in the `other` extractor's paragraphs. Linear in the page: the other text's windows of
+/// the needed lengths are looked up in a map of the keys (a substring search per paragraph was
+/// quadratic on pages of thousands of short paragraphs).
+fn short_keys_found_in<'k>(
+    keys: &'k [String],
+    other: &[String],
+) -> std::collections::HashSet<&'k str> {
+    use std::collections::{BTreeSet, HashMap, HashSet};
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut words = Vec::new();
+    for p in other {
+        for w in words_key(p).split(' ').filter(|w| !w.is_empty()) {
+            let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+            words.push(*ids.entry(w.to_owned()).or_insert(next));
+        }
+    }
+    // Each short key as word ids; a key with a word the other text lacks cannot be found.
+    let mut wanted: HashMap<Vec<u32>, Vec<&'k str>> = HashMap::new();
+    for key in keys {
+        if key.is_empty() || key.split(' ').count() >= CONFIRM_BELOW_WORDS {
+            continue;
+        }
+        let q: Option<Vec<u32>> = key.split(' ').map(|w| ids.get(w).copied()).collect();
+        if let Some(q) = q {
+            wanted.entry(q).or_default().push(key);
+        }
+    }
+    let lengths: BTreeSet<usize> = wanted.keys().map(Vec::len).collect();
+    let mut found = HashSet::new();
+    for n in lengths {
+        for window in words.windows(n) {
+            if let Some(ks) = wanted.remove(window) {
+                found.extend(ks);
+            }
+        }
+    }
+    found
 }
 
 /// Page furniture that extractors let through as a paragraph of its own.
@@ -444,5 +486,47 @@ mod tests {
         assert_eq!(nesting_depth_over(&soup, 1000), None);
         assert_eq!(nesting_depth_over("<!-- <div><div> -->", 1), None);
         assert_eq!(nesting_depth_over("a < b and 3<4 <", 0), None);
+    }
+
+    #[test]
+    fn short_keys_are_found_only_as_whole_word_runs() {
+        let other = vec![
+            "The council met on Tuesday.".to_owned(),
+            "Votes were cast late, said the clerk.".to_owned(),
+        ];
+        let keys: Vec<String> = [
+            "met on tuesday",     // inside one paragraph
+            "tuesday votes were", // across a paragraph boundary (texts are joined)
+            "council",            // one word
+            "the council met on tuesday votes were cast late said the clerk", // everything
+            "coun",               // part of a word is not a word
+            "said the mayor",     // unknown word
+            "clerk said",         // known words, not in this order
+            "",                   // empty keys are never looked up
+        ]
+        .iter()
+        .map(|k| k.to_string())
+        .collect();
+        let found = short_keys_found_in(&keys, &other);
+        let mut found: Vec<&str> = found.into_iter().collect();
+        found.sort_unstable();
+        assert_eq!(
+            found,
+            vec![
+                "council",
+                "met on tuesday",
+                "the council met on tuesday votes were cast late said the clerk",
+                "tuesday votes were",
+            ]
+        );
+    }
+
+    #[test]
+    fn thousands_of_short_paragraphs_are_all_confirmed() {
+        let other: Vec<String> = (0..5000)
+            .map(|i| format!("Item number {i} here."))
+            .collect();
+        let keys: Vec<String> = (0..5000).map(|i| format!("item number {i} here")).collect();
+        assert_eq!(short_keys_found_in(&keys, &other).len(), 5000);
     }
 }

@@ -1,0 +1,1 @@
+//! Transformer (BERT) named-entity backend for newsquotes (work in progress).
