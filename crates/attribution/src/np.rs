@@ -375,6 +375,15 @@ fn kind_of(ctx: &Ctx, lex: &Lexicon, r: &Range<usize>) -> MentionKind {
     }
 }
 
+/// A phrase over `toks` as a mention, its kind judged like the phrase finders do.
+pub(crate) fn phrase(ctx: &Ctx, toks: Range<usize>) -> Np {
+    let lex = Lexicon::get();
+    Np {
+        kind: kind_of(ctx, lex, &toks),
+        toks,
+    }
+}
+
 /// The noun phrase starting at token `i` and extending right (at most to `limit`).
 pub(crate) fn forward(ctx: &Ctx, i: usize, limit: usize) -> Option<Np> {
     let lex = Lexicon::get();

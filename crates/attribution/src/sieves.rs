@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use newsquotes_document::{MentionKind, QuoteKind};
+use newsquotes_document::{EntityLabel, MentionKind, QuoteKind};
 
 use crate::ctx::Ctx;
 use crate::lexicon::{Lexicon, Strength};
@@ -329,6 +329,15 @@ fn content_end(ctx: &Ctx, k: usize, end: usize, owner: &[Option<usize>]) -> usiz
             // "… out of business, while trying to explain …": a contrastive or temporal
             // adjunct of the reporting clause, not what was said.
             if matches!(w, "while" | "whereas") && j > k + 1 {
+                break;
+            }
+            // "… had not won him over, but he sounded a note …": a coordinated clause with a
+            // pronoun subject of its own is the reporter's narration again.
+            if matches!(w, "but" | "yet")
+                && ctx.low[j - 1] == ","
+                && j + 2 < end
+                && matches!(ctx.low[j + 1].as_str(), "he" | "she" | "they" | "we" | "i")
+            {
                 break;
             }
             if matches!(w, "and" | "but") {
@@ -1048,6 +1057,9 @@ fn indirect_at(
             return None
         }
         Some(np) => (np, false),
+        None if long_subject(ctx, s, cs, owner).is_some() => {
+            (long_subject(ctx, s, cs, owner)?, false)
+        }
         None => {
             // "…, saying …" / "… and called for …" / "by announcing …": the subject of the
             // sentence, or of the cue just before ("he said, adding that …").
@@ -1083,9 +1095,11 @@ fn indirect_at(
         || CLAUSE_OPENERS.contains(&ctx.low[subj.toks.start - 1].as_str())
         || comma_end(ctx, owner, subj.toks.start).is_some()
         || first_word(ctx, s.start, subj.toks.start) == subj.toks.start;
-    if !opener_ok {
-        return None;
-    }
+    let subj = if opener_ok {
+        subj
+    } else {
+        long_subject(ctx, s, cs, owner)?
+    };
     // Trailing: "CONTENT, X said (in a statement)."
     let after = skip_pp(ctx, ce, cend);
     // Parenthetical: "The museum, Mr. Bush said, celebrated …" — content on both sides.
@@ -1095,6 +1109,12 @@ fn indirect_at(
             let before = trim_start(ctx, skip_connective(ctx, s.start..comma));
             let rest = trim_start(ctx, after + 1..content_end(ctx, after + 1, cend, owner));
             let words = |r: &Range<usize>| r.clone().filter(|&k| ctx.is_word(k)).count();
+            // "Still, he said, officials have to decide …": only a connective before it.
+            if words(&before) == 0 && words(&rest) >= 2 && content_ok(ctx, &rest, in_direct) {
+                let mut f = mk(rest.clone(), subj, "parenthetical-said", 0.6);
+                f.kind = kind_for(ctx, &rest, owner);
+                return Some(f);
+            }
             if words(&before) >= 2 && words(&rest) >= 2 && !before.is_empty() {
                 let mut f = mk(before.clone(), subj, "parenthetical-said", 0.65);
                 f.kind = if kind_for(ctx, &before, owner) == QuoteKind::Mixed
@@ -1160,6 +1180,9 @@ fn indirect_at(
     if k >= cend {
         return None;
     }
+    // "While Ramos said that journalists …, he appears …": a report inside an opening
+    // subordinate clause ends where the main clause begins.
+    let cend = subordinate_end(ctx, s, cs, k, cend, owner);
     let w = ctx.low[k].as_str();
     let lex = Lexicon::get();
     let (content, sieve, conf) = if w == "that" {
@@ -1187,6 +1210,225 @@ fn indirect_at(
     );
     let content = through_quote(ctx, owner, content);
     content_ok(ctx, &content, in_direct).then(|| mk(content, subj, sieve, conf))
+}
+
+/// Nouns of documents and messages that "say" things ("a statement posted on the website said").
+const DOC_NOUNS: &[&str] = &[
+    "statement", "report", "memo", "letter", "poll", "survey", "study", "ad", "advertisement",
+    "post", "tweet", "filing", "complaint", "lawsuit", "document", "release", "email", "analysis",
+    "review", "ruling", "order", "website", "editorial", "article", "notice", "message", "video",
+    "documents", "reports", "polls", "surveys", "studies", "ads", "posts", "tweets", "emails",
+];
+
+/// A subject the phrase finder cannot bracket, taken as the whole stretch from the clause start
+/// to the verb: a quantity ("28 percent of voters", "All but two", "About four in 10"), or a
+/// noun phrase with a relative clause, participle or prepositional phrase ("Democrats in Iowa
+/// who watched the debate", "A statement posted on the website", "sources close to her
+/// campaign"). Its head, near the start, must name people, a group, an organisation, a
+/// document or a quantity.
+fn long_subject(ctx: &Ctx, s: &Range<usize>, cue: usize, owner: &[Option<usize>]) -> Option<Np> {
+    let lex = Lexicon::get();
+    let mut end = skip_paren(ctx, skip_left(ctx, cue, s.start), s.start);
+    while end > s.start && matches!(ctx.low[end - 1].as_str(), "," | "—" | "–" | "--") {
+        end -= 1;
+    }
+    let mut st = first_word(ctx, s.start, end);
+    if st < end
+        && matches!(
+            ctx.low[st].as_str(),
+            "rather"
+                | "still"
+                | "instead"
+                | "meanwhile"
+                | "however"
+                | "indeed"
+                | "now"
+                | "so"
+                | "yet"
+                | "also"
+                | "separately"
+                | "moreover"
+                | "similarly"
+                | "likewise"
+                | "overall"
+                | "but"
+                | "and"
+        )
+    {
+        st += 1;
+        if st < end && ctx.low[st] == "," {
+            st += 1;
+        }
+    }
+    if st < end
+        && matches!(
+            ctx.low[st].as_str(),
+            "in" | "on" | "at" | "behind" | "after" | "during" | "since" | "among" | "under"
+                | "like" | "unlike" | "across" | "throughout" | "for"
+        )
+    {
+        let comma = (st..end.min(st + 10)).find(|&k| ctx.low[k] == ",")?;
+        st = comma + 1;
+    }
+    st = first_word(ctx, st, end);
+    if st >= end || end - st > 30 {
+        return None;
+    }
+    if (st..end).any(|k| owner[k].is_some() || matches!(ctx.low[k].as_str(), ";" | ":")) {
+        return None;
+    }
+    let first = ctx.low[st].as_str();
+    if lex.pronouns.contains_key(first) || cue_at(ctx, st).is_some() {
+        return None;
+    }
+    // No clause of its own with a pronoun subject ("… , and he said").
+    if (st + 1..end).any(|k| {
+        lex.pronouns.get(ctx.low[k].as_str()).is_some_and(|p| p.subject)
+            && !matches!(ctx.low[k - 1].as_str(), "who" | "that" | "which")
+            && matches!(ctx.low[k - 1].as_str(), "and" | "but" | "," | "so")
+    }) {
+        return None;
+    }
+    let quantity = |k: usize| {
+        ctx.kind(k) == newsquotes_document::TokenKind::Number
+            || matches!(
+                ctx.low[k].as_str(),
+                "percent" | "%" | "half" | "third" | "thirds" | "quarter" | "majority" | "minority"
+                    | "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight"
+                    | "nine" | "ten"
+            )
+    };
+    let head = |k: usize| {
+        let w = ctx.low[k].as_str();
+        lex.speaker_nouns.contains_key(w)
+            || lex.speaker_nouns.contains_key(w.trim_end_matches('s'))
+            || DOC_NOUNS.contains(&w)
+            || ctx.ent[k]
+                .as_ref()
+                .is_some_and(|(l, _)| matches!(l, EntityLabel::Per | EntityLabel::Org))
+    };
+    // A verb of its own in the stretch (outside a relative clause) means it is not one phrase.
+    let relative_from = (st..end)
+        .find(|&k| matches!(ctx.low[k].as_str(), "who" | "whose" | "which" | "that"))
+        .unwrap_or(end);
+    if (st..relative_from).any(|k| lex.verb(ctx.low[k].as_str()).is_some() && k > st) {
+        return None;
+    }
+    // (a) Quantities: "28 percent of voters", "About four in 10", "All but two", "Some".
+    const QUANT_GLUE: &[&str] = &[
+        "of", "in", "out", "but", "than", "more", "less", "fewer", "about", "nearly", "almost",
+        "roughly", "just", "only", "some", "all", "most", "many", "a", "the", "over", "under",
+        "around", "those", "by", "-", "and", "among",
+    ];
+    let glue_or_quantity = |k: usize| quantity(k) || QUANT_GLUE.contains(&ctx.low[k].as_str());
+    let q_head = (st..end.min(st + 4)).find(|&k| quantity(k));
+    if let Some(qh) = q_head {
+        if (st..qh).all(glue_or_quantity) && end - st <= 12 {
+            // What follows the quantity: more quantity words, then at most a short phrase
+            // ("of Republican voters", "of those surveyed").
+            let tail = (qh..end).find(|&k| !glue_or_quantity(k)).unwrap_or(end);
+            if end - tail <= 5
+                && (tail..end).all(|k| ctx.is_word(k) && !matches!(ctx.low[k].as_str(), ","))
+            {
+                return Some(np::phrase(ctx, st..end));
+            }
+        }
+        return None;
+    }
+    if end - st <= 3
+        && matches!(
+            first,
+            "some" | "many" | "most" | "others" | "all" | "few" | "several" | "both" | "half"
+        )
+        && (st + 1..end).all(|k| ctx.is_word(k))
+    {
+        return Some(np::phrase(ctx, st..end));
+    }
+    // (b) A head noun phrase and one modifier: a relative clause, a participle, a prepositional
+    // phrase, or an apposition.
+    let np = np::forward(ctx, st, end)?;
+    if !np.toks.clone().any(head) || np.toks.end >= end {
+        return None;
+    }
+    let m = np.toks.end;
+    let mw = ctx.low[m].as_str();
+    let participle = ctx.is_word(m)
+        && !ctx.is_cap(m)
+        && ((mw.ends_with("ing") && mw.len() > 5) || (mw.ends_with("ed") && mw.len() > 4));
+    let modifier = participle
+        || matches!(
+            mw,
+            "who"
+                | "whose"
+                | "that"
+                | "which"
+                | "close"
+                | "familiar"
+                | "in"
+                | "at"
+                | "for"
+                | "from"
+                | "with"
+                | "of"
+                | "on"
+                | "across"
+                | "inside"
+                | ","
+                | "—"
+                | "–"
+                | "("
+        );
+    if !modifier || end - m > 22 {
+        return None;
+    }
+    // Commas only as one apposition right after the head ("Executives for Mondelez, which …").
+    let commas = (m..end).filter(|&k| ctx.low[k] == ",").count();
+    if commas > 2 || (commas > 0 && !(m..m + 6).any(|k| k < end && ctx.low[k] == ",")) {
+        return None;
+    }
+    Some(np::phrase(ctx, st..end))
+}
+
+/// Subordinators that open a sentence with a clause of their own.
+const SUBORDINATORS: &[&str] = &[
+    "while", "although", "though", "when", "as", "because", "if", "after", "before", "since",
+    "whereas", "once", "until", "unless",
+];
+
+/// The end of a report whose cue sits in a sentence-opening subordinate clause ("While X said
+/// that …, he …", "when Rubio … said it was great to be home, a man yelled"): the first comma
+/// after the content start that is followed by a subject (a pronoun, a determiner or a
+/// capitalised word), outside quotation marks. `cend` when the sentence does not open so.
+fn subordinate_end(
+    ctx: &Ctx,
+    s: &Range<usize>,
+    cue: usize,
+    from: usize,
+    cend: usize,
+    owner: &[Option<usize>],
+) -> usize {
+    let opener = first_word(ctx, s.start, cue);
+    if opener >= cue || !SUBORDINATORS.contains(&ctx.low[opener].as_str()) {
+        return cend;
+    }
+    // The cue must be in the opening clause: no comma between the opener and the cue.
+    if (opener..cue).any(|k| ctx.low[k] == "," && owner[k].is_none()) {
+        return cend;
+    }
+    let lex = Lexicon::get();
+    for j in from + 1..cend.saturating_sub(1) {
+        if ctx.low[j] != "," || owner[j].is_some() {
+            continue;
+        }
+        let nx = ctx.low[j + 1].as_str();
+        let subjectish = lex.pronouns.get(nx).is_some_and(|p| p.subject)
+            || matches!(nx, "the" | "a" | "an" | "there" | "this" | "that")
+            || (ctx.is_cap(j + 1) && owner[j + 1].is_none());
+        if subjectish {
+            return j;
+        }
+    }
+    cend
 }
 
 /// Where the content before a trailing attribution ends, when the attribution at `at` follows a

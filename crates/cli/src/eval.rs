@@ -6,7 +6,9 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::ValueEnum;
 use newsquotes::ingest::HtmlExtractor;
-use newsquotes_eval::{all_evaluations, evaluate, summary_table, Options, Outcome, Task};
+use newsquotes_eval::{
+    all_evaluations, evaluate, summary_table, NerBackend, Options, Outcome, Task,
+};
 
 /// Examples shown after `newsquotes eval --help`.
 pub const EXAMPLES: &str = "\
@@ -16,6 +18,7 @@ Examples:
   newsquotes eval quotes --data ../shared/data/polnear/train
   newsquotes eval ner --data ../shared/data/conll2003/conll2003_dev.iob2
   newsquotes eval ner --data ../shared/data/conll2003/conll2003_dev.iob2 --ner-model m.bin
+  newsquotes eval ner --data ../shared/data/conll2003/conll2003_dev.iob2 --ner bert  # --features bert
   newsquotes eval sentences --json              # machine-readable report
   newsquotes eval ingest --extractor trafilatura --extractor combined
   newsquotes eval all                           # everything present, then a summary table
@@ -57,9 +60,38 @@ pub struct EvalArgs {
     #[arg(long, value_name = "NAME")]
     pub extractor: Vec<String>,
     /// NER model file (from `newsquotes train ner`) to score on IOB2 data instead of the
-    /// embedded model.
+    /// embedded model; with `--ner bert`, a model directory (default models/ner-bert).
     #[arg(long, value_name = "FILE")]
     pub ner_model: Option<PathBuf>,
+    /// NER backend to score on IOB2 data (`bert` needs a build with `--features bert`).
+    #[arg(long, value_enum, default_value_t = NerChoice::Embedded)]
+    pub ner: NerChoice,
+}
+
+/// The NER backend of `run` and `eval`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum NerChoice {
+    /// The embedded averaged-perceptron model (pure Rust).
+    Embedded,
+    /// The transformer model through rust-bert/libtorch (cargo feature `bert`).
+    Bert,
+}
+
+/// The transformer NER stage from `dir` (default `models/ner-bert`).
+#[cfg(feature = "bert")]
+pub fn bert_stage(dir: Option<&std::path::Path>) -> Result<Box<dyn newsquotes::Stage>> {
+    let dir = dir.unwrap_or(std::path::Path::new("models/ner-bert"));
+    newsquotes::bert_ner(dir)
+        .with_context(|| format!("cannot load the transformer NER model {}", dir.display()))
+}
+
+/// Without the `bert` feature there is no transformer backend.
+#[cfg(not(feature = "bert"))]
+pub fn bert_stage(_dir: Option<&std::path::Path>) -> Result<Box<dyn newsquotes::Stage>> {
+    anyhow::bail!(
+        "`--ner bert` needs newsquotes built with the cargo feature `bert` \
+         (see scripts/setup-libtorch.sh)"
+    )
 }
 
 fn task_of(t: EvalTask) -> Option<Task> {
@@ -77,6 +109,10 @@ fn task_of(t: EvalTask) -> Option<Task> {
 pub fn run(args: EvalArgs) -> Result<ExitCode> {
     let mut opts = Options {
         ner_model: args.ner_model.clone(),
+        ner_backend: match args.ner {
+            NerChoice::Embedded => NerBackend::Embedded,
+            NerChoice::Bert => NerBackend::Bert,
+        },
         ..Options::default()
     };
     if !args.extractor.is_empty() {

@@ -71,9 +71,14 @@ pub struct RunArgs {
     #[arg(long, default_value_t = newsquotes::ingest::DEFAULT_MAX_BYTES)]
     max_bytes: u64,
 
-    /// Load the NER model from FILE instead of the embedded default (see `newsquotes train ner`).
+    /// Load the NER model from FILE instead of the embedded default (see `newsquotes train ner`);
+    /// with `--ner bert`, a model directory (default models/ner-bert).
     #[arg(long, value_name = "FILE")]
     ner_model: Option<PathBuf>,
+
+    /// NER backend (`bert` needs a build with `--features bert`).
+    #[arg(long, value_enum, default_value_t = crate::eval::NerChoice::Embedded)]
+    ner: crate::eval::NerChoice,
 
     /// HTML article extractor.
     #[arg(long, default_value = "combined", value_parser = ["combined", "trafilatura", "dom_smoothie"])]
@@ -223,6 +228,9 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
     let started = Instant::now();
     let format = Format::parse(&args.format).context("unknown format")?;
     let ner: Option<Box<dyn newsquotes::Stage>> = match &args.ner_model {
+        _ if args.ner == crate::eval::NerChoice::Bert => {
+            Some(crate::eval::bert_stage(args.ner_model.as_deref())?)
+        }
         Some(p) => Some(Box::new(
             newsquotes::ner::Recognizer::from_path(p)
                 .with_context(|| format!("cannot load the NER model {}", p.display()))?,

@@ -306,8 +306,22 @@ pub fn summary_table(outcomes: &[Outcome]) -> Table {
 pub struct Options {
     /// HTML extractors compared by the ingest task.
     pub extractors: Vec<HtmlExtractor>,
-    /// An NER model file to score on IOB2 data instead of the embedded one.
+    /// An NER model file to score on IOB2 data instead of the embedded one (a model directory
+    /// with [`NerBackend::Bert`]).
     pub ner_model: Option<PathBuf>,
+    /// Which NER implementation to score on IOB2 data.
+    pub ner_backend: NerBackend,
+}
+
+/// The NER implementation scored on IOB2 data.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum NerBackend {
+    /// The embedded averaged perceptron (`newsquotes::ner`).
+    #[default]
+    Embedded,
+    /// The transformer backend (`newsquotes::ner_bert`, cargo feature `bert`); needs a model
+    /// directory in [`Options::ner_model`].
+    Bert,
 }
 
 impl Default for Options {
@@ -315,8 +329,24 @@ impl Default for Options {
         Options {
             extractors: HtmlExtractor::ALL.to_vec(),
             ner_model: None,
+            ner_backend: NerBackend::Embedded,
         }
     }
+}
+
+#[cfg(feature = "bert")]
+fn bert_recognizer(model: Option<&Path>) -> Result<Box<dyn newsquotes::Stage>, EvalError> {
+    let dir = model.unwrap_or(Path::new("models/ner-bert"));
+    newsquotes::bert_ner(dir).map_err(|e| EvalError::format(dir, None, e.to_string()))
+}
+
+#[cfg(not(feature = "bert"))]
+fn bert_recognizer(model: Option<&Path>) -> Result<Box<dyn newsquotes::Stage>, EvalError> {
+    Err(EvalError::format(
+        model.unwrap_or(Path::new("models/ner-bert")),
+        None,
+        "the transformer NER needs a build with the cargo feature `bert`".to_owned(),
+    ))
 }
 
 fn is_samples_dir(path: &Path) -> bool {
@@ -359,12 +389,18 @@ pub fn evaluate(task: Task, path: &Path, opts: &Options) -> Result<Outcome, Eval
             "a samples directory or a brat directory with attributions/",
         )),
         Task::Ner if path.is_file() => {
-            let recognizer = match &opts.ner_model {
-                Some(m) => newsquotes::ner::Recognizer::from_path(m)
-                    .map_err(|e| EvalError::format(m, None, e.to_string()))?,
-                None => newsquotes::ner::Recognizer::default(),
+            let recognizer: Box<dyn newsquotes::Stage> = match (opts.ner_backend, &opts.ner_model) {
+                (NerBackend::Bert, m) => bert_recognizer(m.as_deref())?,
+                (NerBackend::Embedded, Some(m)) => Box::new(
+                    newsquotes::ner::Recognizer::from_path(m)
+                        .map_err(|e| EvalError::format(m, None, e.to_string()))?,
+                ),
+                (NerBackend::Embedded, None) => Box::new(newsquotes::ner::Recognizer::default()),
             };
-            let mut r = ner::eval_iob2(path, &recognizer)?;
+            let mut r = ner::eval_iob2(path, recognizer.as_ref())?;
+            if opts.ner_backend == NerBackend::Bert {
+                r.notes.push("backend: transformer (bert)".to_owned());
+            }
             if let Some(m) = &opts.ner_model {
                 r.notes.push(format!("model: {}", m.display()));
             }

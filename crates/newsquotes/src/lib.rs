@@ -25,5 +25,18 @@ pub use newsquotes_document as document;
 pub use newsquotes_document::{Document, Layer, Stage};
 pub use newsquotes_ingest as ingest;
 pub use newsquotes_ner as ner;
+#[cfg(feature = "bert")]
+pub use newsquotes_ner_bert as ner_bert;
 pub use newsquotes_output as output;
 pub use newsquotes_segment as segment;
+
+/// The transformer NER stage (feature `bert`) loaded from a model directory, to pass to
+/// [`Pipeline::english_with`] in place of the embedded recognizer.
+#[cfg(feature = "bert")]
+pub fn bert_ner(
+    model_dir: impl AsRef<std::path::Path>,
+) -> Result<Box<dyn Stage>, newsquotes_ner_bert::Error> {
+    Ok(Box::new(newsquotes_ner_bert::BertRecognizer::from_dir(
+        model_dir,
+    )?))
+}
