@@ -1110,7 +1110,7 @@ fn indirect_at(
             let rest = trim_start(ctx, after + 1..content_end(ctx, after + 1, cend, owner));
             let words = |r: &Range<usize>| r.clone().filter(|&k| ctx.is_word(k)).count();
             // "Still, he said, officials have to decide …": only a connective before it.
-            if words(&before) == 0 && words(&rest) >= 2 && content_ok(ctx, &rest, in_direct) {
+            if words(&before) <= 1 && words(&rest) >= 2 && content_ok(ctx, &rest, in_direct) {
                 let mut f = mk(rest.clone(), subj, "parenthetical-said", 0.6);
                 f.kind = kind_for(ctx, &rest, owner);
                 return Some(f);
@@ -1214,10 +1214,42 @@ fn indirect_at(
 
 /// Nouns of documents and messages that "say" things ("a statement posted on the website said").
 const DOC_NOUNS: &[&str] = &[
-    "statement", "report", "memo", "letter", "poll", "survey", "study", "ad", "advertisement",
-    "post", "tweet", "filing", "complaint", "lawsuit", "document", "release", "email", "analysis",
-    "review", "ruling", "order", "website", "editorial", "article", "notice", "message", "video",
-    "documents", "reports", "polls", "surveys", "studies", "ads", "posts", "tweets", "emails",
+    "statement",
+    "report",
+    "memo",
+    "letter",
+    "poll",
+    "survey",
+    "study",
+    "ad",
+    "advertisement",
+    "post",
+    "tweet",
+    "filing",
+    "complaint",
+    "lawsuit",
+    "document",
+    "release",
+    "email",
+    "analysis",
+    "review",
+    "ruling",
+    "order",
+    "website",
+    "editorial",
+    "article",
+    "notice",
+    "message",
+    "video",
+    "documents",
+    "reports",
+    "polls",
+    "surveys",
+    "studies",
+    "ads",
+    "posts",
+    "tweets",
+    "emails",
 ];
 
 /// A subject the phrase finder cannot bracket, taken as the whole stretch from the clause start
@@ -1229,6 +1261,10 @@ const DOC_NOUNS: &[&str] = &[
 fn long_subject(ctx: &Ctx, s: &Range<usize>, cue: usize, owner: &[Option<usize>]) -> Option<Np> {
     let lex = Lexicon::get();
     let mut end = skip_paren(ctx, skip_left(ctx, cue, s.start), s.start);
+    // "Judge Sullivan delayed the ruling but said …": a coordinated verb, not a subject.
+    if end > s.start && matches!(ctx.low[end - 1].as_str(), "and" | "but" | "or" | "then") {
+        return None;
+    }
     while end > s.start && matches!(ctx.low[end - 1].as_str(), "," | "—" | "–" | "--") {
         end -= 1;
     }
@@ -1263,8 +1299,19 @@ fn long_subject(ctx: &Ctx, s: &Range<usize>, cue: usize, owner: &[Option<usize>]
     if st < end
         && matches!(
             ctx.low[st].as_str(),
-            "in" | "on" | "at" | "behind" | "after" | "during" | "since" | "among" | "under"
-                | "like" | "unlike" | "across" | "throughout" | "for"
+            "in" | "on"
+                | "at"
+                | "behind"
+                | "after"
+                | "during"
+                | "since"
+                | "among"
+                | "under"
+                | "like"
+                | "unlike"
+                | "across"
+                | "throughout"
+                | "for"
         )
     {
         let comma = (st..end.min(st + 10)).find(|&k| ctx.low[k] == ",")?;
@@ -1283,7 +1330,9 @@ fn long_subject(ctx: &Ctx, s: &Range<usize>, cue: usize, owner: &[Option<usize>]
     }
     // No clause of its own with a pronoun subject ("… , and he said").
     if (st + 1..end).any(|k| {
-        lex.pronouns.get(ctx.low[k].as_str()).is_some_and(|p| p.subject)
+        lex.pronouns
+            .get(ctx.low[k].as_str())
+            .is_some_and(|p| p.subject)
             && !matches!(ctx.low[k - 1].as_str(), "who" | "that" | "which")
             && matches!(ctx.low[k - 1].as_str(), "and" | "but" | "," | "so")
     }) {
@@ -1293,9 +1342,24 @@ fn long_subject(ctx: &Ctx, s: &Range<usize>, cue: usize, owner: &[Option<usize>]
         ctx.kind(k) == newsquotes_document::TokenKind::Number
             || matches!(
                 ctx.low[k].as_str(),
-                "percent" | "%" | "half" | "third" | "thirds" | "quarter" | "majority" | "minority"
-                    | "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight"
-                    | "nine" | "ten"
+                "percent"
+                    | "%"
+                    | "half"
+                    | "third"
+                    | "thirds"
+                    | "quarter"
+                    | "majority"
+                    | "minority"
+                    | "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
             )
     };
     let head = |k: usize| {

@@ -750,3 +750,51 @@ fn an_indefinite_newcomer_is_not_bridged_to_a_named_person() {
     let auth = find(&qs, "talks would resume");
     assert_ne!(auth.speaker.as_deref(), Some("Tobias Lindqvist"), "{qs:#?}");
 }
+
+#[test]
+fn quantity_and_modified_subjects() {
+    let d = doc(
+        "About 40 percent of the dockers said the offer was too low.
+All but two said the talks should go on.
+Workers at the northern harbour who lost their jobs said the storm came too fast.
+A statement posted on the union website said the strike would end on Monday.",
+        &[],
+    );
+    let qs = quotes(&d);
+    let a = find(&qs, "the offer was");
+    assert_eq!(a.content, vec!["the offer was too low"]);
+    assert_eq!(
+        a.mention.as_deref(),
+        Some("About 40 percent of the dockers")
+    );
+    let b = find(&qs, "the talks should");
+    assert_eq!(b.mention.as_deref(), Some("All but two"));
+    let c = find(&qs, "the storm came");
+    assert_eq!(
+        c.mention.as_deref(),
+        Some("Workers at the northern harbour who lost their jobs")
+    );
+    let e = find(&qs, "the strike would");
+    assert_eq!(
+        e.mention.as_deref(),
+        Some("A statement posted on the union website")
+    );
+}
+
+#[test]
+fn reports_inside_subordinate_and_coordinated_clauses_end_at_the_main_clause() {
+    let d = doc(
+        "While Berg said that the ferry was safe, she stayed ashore.
+Lind said the vote had not convinced her, but she praised the mayor.
+Still, Berg said, the harbour needs a new pier.",
+        &[("Berg", EntityLabel::Per), ("Lind", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    let a = find(&qs, "that the ferry was");
+    assert_eq!(a.content, vec!["that the ferry was safe"]);
+    let b = find(&qs, "the vote had");
+    assert_eq!(b.content, vec!["the vote had not convinced her"]);
+    let c = find(&qs, "the harbour needs");
+    assert_eq!(c.content, vec!["the harbour needs a new pier"]);
+    assert_eq!(c.mention.as_deref(), Some("Berg"));
+}
