@@ -711,23 +711,28 @@ fn canonical(ctx: &Ctx, cands: &[Cand], ms: &[usize]) -> String {
         if c.kind != MentionKind::Name {
             return None;
         }
-        let mut best: Option<Range<usize>> = None;
+        // A person beats an organisation ("Top Republican Party donor Sheldon Adelson"), then
+        // the longer entity.
+        let mut best: Option<(bool, Range<usize>)> = None;
         let mut i = c.toks.start;
         while i < c.toks.end {
             if let Some((l, r)) = &ctx.ent[i] {
+                let per = *l == EntityLabel::Per;
                 if matches!(l, EntityLabel::Per | EntityLabel::Org)
                     && r.start >= c.toks.start
                     && r.end <= c.toks.end
-                    && best.as_ref().is_none_or(|b| r.len() > b.len())
+                    && best
+                        .as_ref()
+                        .is_none_or(|(bp, b)| (per, r.len()) > (*bp, b.len()))
                 {
-                    best = Some(r.clone());
+                    best = Some((per, r.clone()));
                 }
                 i = r.end.max(i + 1);
             } else {
                 i += 1;
             }
         }
-        best
+        best.map(|(_, r)| r)
     };
     let rank = |c: &Cand| -> (u8, usize) {
         let words = c.toks.clone().filter(|&i| ctx.is_word(i)).count();

@@ -894,6 +894,9 @@ pub(crate) fn indirect(
         }
         let cend = clause_end(ctx, s, owner);
         let mut k = s.start;
+        // The speaker of the last report in this sentence: the subject of a coordinated verb
+        // ("he did say … and called …", "Bush referred to … but described …").
+        let mut last_speaker: Option<Np> = None;
         while k < cend {
             if owner[k].is_some() || used_cue[k] {
                 k += 1;
@@ -908,8 +911,9 @@ pub(crate) fn indirect(
                 k += 1;
                 continue;
             };
-            if let Some(f) = indirect_at(ctx, s, cend, &c, owner, &in_direct) {
+            if let Some(f) = indirect_at(ctx, s, cend, &c, owner, &in_direct, &last_speaker) {
                 k = c.toks.end;
+                last_speaker.clone_from(&f.speaker);
                 out.push(f);
             } else {
                 k += 1;
@@ -975,6 +979,7 @@ fn indirect_at(
     c: &Cue,
     owner: &[Option<usize>],
     in_direct: &[bool],
+    last_speaker: &Option<Np>,
 ) -> Option<Found> {
     let cs = c.toks.start;
     let ce = c.toks.end;
@@ -1080,9 +1085,11 @@ fn indirect_at(
                             .then(|| subject(ctx, v - 1, s.start))
                             .flatten()
                     });
-                match earlier {
-                    Some(np) => (np, true),
-                    None => (clause_subject(ctx, s.start, cs)?, true),
+                let coordinated = matches!(prev, Some("and" | "but"));
+                match (earlier, last_speaker) {
+                    (Some(np), _) => (np, true),
+                    (None, Some(np)) if coordinated && np.toks.end <= cs => (np.clone(), true),
+                    (None, _) => (clause_subject(ctx, s.start, cs)?, true),
                 }
             } else {
                 return None;
