@@ -506,6 +506,17 @@ pub(crate) fn direct(ctx: &Ctx, quotes: &[Quoted], owner: &[Option<usize>]) -> V
     }
     merge_split(ctx, &mut found, owner);
     resolve_unattributed(ctx, &mut found);
+    // A few words in quotation marks with no cue and no speaker anywhere near are a scare
+    // quote, a nickname or a title ("Low energy", “Sanity.”), not a quotation.
+    found.retain(|f| {
+        f.sieve != "unattributed"
+            || f.pieces
+                .iter()
+                .flat_map(|p| p.clone())
+                .filter(|&k| ctx.is_word(k))
+                .count()
+                > 4
+    });
     found
 }
 
