@@ -218,10 +218,44 @@ fn subject(ctx: &Ctx, cue: usize, floor: usize) -> Option<Np> {
     np::backward(ctx, end, floor)
 }
 
+/// A phrase that is an adjunct, not a subject: it starts with a preposition or an -ing form,
+/// or is made of time words ("On Sunday", "Speaking", "Hours later").
+fn adjunct_like(ctx: &Ctx, np: &Np) -> bool {
+    let w = ctx.low[np.toks.start].as_str();
+    matches!(
+        w,
+        "on" | "in"
+            | "at"
+            | "after"
+            | "before"
+            | "during"
+            | "since"
+            | "hours"
+            | "days"
+            | "minutes"
+            | "weeks"
+            | "moments"
+            | "later"
+            | "earlier"
+    ) || (w.ends_with("ing") && w.len() > 5 && np.kind != MentionKind::Name)
+        || np
+            .toks
+            .clone()
+            .all(|k| np::is_time(ctx.low[k].as_str()) || !ctx.is_word(k))
+}
+
 /// The subject of the clause starting at `from`, after an introductory phrase ("Later in the
 /// day, Trump attacked …, saying"); only names, pronouns and person descriptions.
 fn clause_subject(ctx: &Ctx, from: usize, to: usize) -> Option<Np> {
     let mut s = first_word(ctx, from, to);
+    // A dateline: "Washington (AFP) – Hillary Clinton has …".
+    if let Some(dash) =
+        (s..to.min(s + 8)).find(|&k| matches!(ctx.low[k].as_str(), "–" | "—" | "--"))
+    {
+        if dash > s && ctx.low[dash - 1] == ")" {
+            s = first_word(ctx, dash + 1, to);
+        }
+    }
     if s < to
         && matches!(
             ctx.low[s].as_str(),
@@ -1096,11 +1130,12 @@ fn indirect_at(
                             .then(|| subject(ctx, v - 1, s.start))
                             .flatten()
                     });
-                let coordinated = matches!(prev, Some("and" | "but"));
-                match (earlier, last_speaker) {
-                    (Some(np), _) => (np, true),
-                    (None, Some(np)) if coordinated && np.toks.end <= cs => (np.clone(), true),
-                    (None, _) => (clause_subject(ctx, s.start, cs)?, true),
+                // "On Sunday", "Speaking", "Hours later" are not speakers.
+                let earlier = earlier.filter(|np| !adjunct_like(ctx, np));
+                match (last_speaker, earlier) {
+                    (Some(np), _) if np.toks.end <= cs => (np.clone(), true),
+                    (_, Some(np)) => (np, true),
+                    _ => (clause_subject(ctx, s.start, cs)?, true),
                 }
             } else {
                 return None;
