@@ -698,6 +698,7 @@ fn leading(ctx: &Ctx, qi: usize, q: &Quoted, owner: &[Option<usize>]) -> Option<
         np::forward(ctx, c.toks.end, o)
     } else {
         subject(ctx, c.toks.start, floor)
+            .filter(|np| !adjunct_like(ctx, np))
             .or_else(|| clause_subject(ctx, floor, c.toks.start))
             .or_else(|| np::forward(ctx, c.toks.end, o))
     }?;

@@ -44,9 +44,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let positional: Vec<&String> = args
         .iter()
         .enumerate()
-        .filter(|(i, a)| {
-            !a.starts_with("--") && (*i == 0 || !args[i - 1].starts_with("--"))
-        })
+        .filter(|(i, a)| !a.starts_with("--") && (*i == 0 || !args[i - 1].starts_with("--")))
         .map(|(_, a)| a)
         .collect();
     let (Some(model), Some(data)) = (positional.first(), positional.get(1)) else {
@@ -105,8 +103,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let t = Instant::now();
     let mut found_doc = 0;
     for d in &docs {
-        let s: Vec<Vec<&str>> = d.iter().map(|s| s.iter().map(String::as_str).collect()).collect();
-        found_doc += batched.tag_sentences(&s)?.iter().map(Vec::len).sum::<usize>();
+        let s: Vec<Vec<&str>> = d
+            .iter()
+            .map(|s| s.iter().map(String::as_str).collect())
+            .collect();
+        found_doc += batched
+            .tag_sentences(&s)?
+            .iter()
+            .map(Vec::len)
+            .sum::<usize>();
     }
     let per_doc = n as f64 / t.elapsed().as_secs_f64();
 

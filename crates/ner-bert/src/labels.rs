@@ -265,7 +265,10 @@ mod tests {
     fn bilou_and_bioes_decode() {
         let bilou = ["O", "B-PER", "I-PER", "L-PER", "U-PER", "U-ORG"];
         assert_eq!(
-            run(&bilou, &["B-PER", "I-PER", "L-PER", "U-PER", "U-PER", "O", "U-ORG"]),
+            run(
+                &bilou,
+                &["B-PER", "I-PER", "L-PER", "U-PER", "U-PER", "O", "U-ORG"]
+            ),
             vec![(0, 3, "PER"), (3, 4, "PER"), (4, 5, "PER"), (6, 7, "ORG")]
         );
         let bioes = ["O", "B-LOC", "E-LOC", "S-LOC"];

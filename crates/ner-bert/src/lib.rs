@@ -79,7 +79,9 @@ pub use tch;
 #[non_exhaustive]
 pub enum Error {
     /// The model path is not a directory.
-    #[error("{0} is not a directory (a model directory holds config.json, weights and a tokenizer)")]
+    #[error(
+        "{0} is not a directory (a model directory holds config.json, weights and a tokenizer)"
+    )]
     NotADirectory(PathBuf),
     /// A required file is missing.
     #[error("{dir}: missing {what}")]

@@ -75,11 +75,10 @@ impl ModelDir {
             });
         }
         let config_json = read(&config_path)?;
-        let head: ConfigHead =
-            serde_json::from_str(&config_json).map_err(|e| Error::Config {
-                path: config_path.clone(),
-                message: e.to_string(),
-            })?;
+        let head: ConfigHead = serde_json::from_str(&config_json).map_err(|e| Error::Config {
+            path: config_path.clone(),
+            message: e.to_string(),
+        })?;
         if let Some(t) = &head.model_type {
             if t != "bert" {
                 return Err(Error::Config {
@@ -222,18 +221,31 @@ mod tests {
             ("vocab.txt", "[PAD]\n[UNK]\nAlice\n"),
         ]);
         let m = ModelDir::inspect(cased.path()).unwrap();
-        assert!(matches!(m.tokenizer, TokenizerSource::Vocab { lower_case: false, .. }));
+        assert!(matches!(
+            m.tokenizer,
+            TokenizerSource::Vocab {
+                lower_case: false,
+                ..
+            }
+        ));
         assert_eq!(m.weights, cased.path().join("rust_model.ot"));
         let configured = dir_with(&[
             ("config.json", CONFIG),
             ("model.safetensors", "x"),
             ("vocab.txt", "[PAD]\n[UNK]\nAlice\n"),
-            ("tokenizer_config.json", r#"{"do_lower_case": true, "strip_accents": false}"#),
+            (
+                "tokenizer_config.json",
+                r#"{"do_lower_case": true, "strip_accents": false}"#,
+            ),
         ]);
         let m = ModelDir::inspect(configured.path()).unwrap();
         assert!(matches!(
             m.tokenizer,
-            TokenizerSource::Vocab { lower_case: true, strip_accents: false, .. }
+            TokenizerSource::Vocab {
+                lower_case: true,
+                strip_accents: false,
+                ..
+            }
         ));
         let json = dir_with(&[
             ("config.json", CONFIG),
@@ -242,7 +254,10 @@ mod tests {
             ("tokenizer.json", "{}"),
         ]);
         let m = ModelDir::inspect(json.path()).unwrap();
-        assert_eq!(m.tokenizer, TokenizerSource::Json(json.path().join("tokenizer.json")));
+        assert_eq!(
+            m.tokenizer,
+            TokenizerSource::Json(json.path().join("tokenizer.json"))
+        );
     }
 
     #[test]
@@ -258,16 +273,25 @@ mod tests {
         let roberta = r#"{"model_type": "roberta", "id2label": {"0": "O", "1": "B-PER"}}"#;
         assert!(err(&[("config.json", roberta)]).contains("roberta"));
         let text = err(&[("config.json", CONFIG), ("vocab.txt", "[UNK]\n")]);
-        assert!(text.contains("model.safetensors or rust_model.ot"), "{text}");
+        assert!(
+            text.contains("model.safetensors or rust_model.ot"),
+            "{text}"
+        );
         let text = err(&[("config.json", CONFIG), ("pytorch_model.bin", "x")]);
         assert!(text.contains("safe_serialization"), "{text}");
         let text = err(&[("config.json", CONFIG), ("model.safetensors", "x")]);
         assert!(text.contains("tokenizer.json or vocab.txt"), "{text}");
         let no_size = r#"{"id2label": {"0": "O", "1": "B-PER"}}"#;
-        let text = err(&[("config.json", no_size), ("model.safetensors", "x"), ("vocab.txt", "a")]);
+        let text = err(&[
+            ("config.json", no_size),
+            ("model.safetensors", "x"),
+            ("vocab.txt", "a"),
+        ]);
         assert!(text.contains("max_position_embeddings"), "{text}");
         let d = tempfile::tempdir().unwrap();
-        let text = ModelDir::inspect(d.path().join("nope")).unwrap_err().to_string();
+        let text = ModelDir::inspect(d.path().join("nope"))
+            .unwrap_err()
+            .to_string();
         assert!(text.contains("not a directory"), "{text}");
     }
 }

@@ -74,9 +74,9 @@ impl WordPiecer {
                     .map_err(|e| tok_err(path, e.to_string()))?;
                 t.with_padding(None);
                 let id = |name: &str| {
-                    t.token_to_id(name)
-                        .map(i64::from)
-                        .ok_or_else(|| tok_err(path, format!("no {name} token (not a BERT tokenizer)")))
+                    t.token_to_id(name).map(i64::from).ok_or_else(|| {
+                        tok_err(path, format!("no {name} token (not a BERT tokenizer)"))
+                    })
                 };
                 let specials = Specials {
                     cls: id("[CLS]")?,

