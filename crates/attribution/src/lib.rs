@@ -96,6 +96,10 @@ pub const SIEVES: &[(&str, &str)] = &[
         "no cue: the person who is the subject of the sentence before the quote",
     ),
     ("unattributed", "no cue and no speaker found"),
+    (
+        "colon-headline",
+        "a headline or line opening with its source and a colon: Graham: Trump is …",
+    ),
     ("reported-that", "indirect speech: X said/told Y that …"),
     (
         "reported-question",

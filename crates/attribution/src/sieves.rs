@@ -939,6 +939,10 @@ pub(crate) fn indirect(
             continue;
         }
         let cend = clause_end(ctx, s, owner);
+        if let Some(f) = colon_headline(ctx, s, cend, owner, &in_direct) {
+            out.push(f);
+            continue;
+        }
         let mut k = s.start;
         // The speaker of the last report in this sentence: the subject of a coordinated verb
         // ("he did say … and called …", "Bush referred to … but described …").
@@ -967,6 +971,73 @@ pub(crate) fn indirect(
         }
     }
     out
+}
+
+/// A headline or a paragraph opening with its source and a colon: "Graham: Trump’s ‘Hateful
+/// Rhetoric’ Destroying GOP’s Chance", "Clinton camp: Trump’s remarks threaten security". The
+/// source is a short name phrase starting the paragraph; the content is the rest of the sentence.
+fn colon_headline(
+    ctx: &Ctx,
+    s: &Range<usize>,
+    cend: usize,
+    owner: &[Option<usize>],
+    in_direct: &[bool],
+) -> Option<Found> {
+    if ctx.para_range(s.start).start != s.start || s.len() < 5 {
+        return None;
+    }
+    let colon = (s.start + 1..cend.min(s.start + 6)).find(|&k| ctx.low[k] == ":")?;
+    if owner[colon].is_some() || !ctx.is_cap(s.start) {
+        return None;
+    }
+    let np = np::forward(ctx, s.start, colon)?;
+    let named = (s.start..colon).any(|k| {
+        ctx.ent[k]
+            .as_ref()
+            .is_some_and(|(l, _)| matches!(l, EntityLabel::Per | EntityLabel::Org))
+    });
+    if np.toks.end != colon || !(named || np.kind == MentionKind::Name) {
+        return None;
+    }
+    // "Update:", "Photo:", "Watch:" and the like are labels, not sources.
+    if colon - s.start == 1
+        && matches!(
+            ctx.low[s.start].as_str(),
+            "update"
+                | "photo"
+                | "photos"
+                | "video"
+                | "watch"
+                | "listen"
+                | "read"
+                | "note"
+                | "editor"
+                | "exclusive"
+                | "breaking"
+                | "correction"
+                | "source"
+                | "sources"
+                | "related"
+                | "q"
+                | "a"
+        )
+    {
+        return None;
+    }
+    let content = trim_start(ctx, colon + 1..cend);
+    if !content_ok(ctx, &content, in_direct) || content.len() < 3 {
+        return None;
+    }
+    Some(Found {
+        kind: kind_for(ctx, &content, owner),
+        pieces: vec![content],
+        cue: Some(colon..colon + 1),
+        speaker: Some(np),
+        same_as: None,
+        sieve: "colon-headline",
+        confidence: 0.5,
+        clause_end: cend,
+    })
 }
 
 /// "Trump's claim that …", "the ministry's statement that …": a reporting noun with a

@@ -779,6 +779,10 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
                     // Word-final apostrophe.
                     if matches!(prev, 's' | 'S') {
                         let after = self.char_in_para(j + dl);
+                        // `clicks''`: two apostrophes typed as a closing double mark.
+                        if after == Some('\'') && self.text[j..].starts_with('\'') {
+                            break;
+                        }
                         let closes = self.single_open
                             && (!after.is_some_and(char::is_whitespace)
                                 || self.last_apostrophe <= j);

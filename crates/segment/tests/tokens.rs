@@ -172,3 +172,13 @@ fn whitespace_after_tokens_reproduces_the_text() {
     rebuilt.push_str(&text[pos..]);
     assert_eq!(rebuilt, text);
 }
+
+#[test]
+fn doubled_apostrophes_after_s_close_a_quotation() {
+    // Two apostrophes typed as a double mark: the plural possessive rule must not take the first.
+    check(
+        "It rose ''a few notches'' there.",
+        "It|rose|'|'|a|few|notches|'|'|there|.",
+    );
+    check("The dockers' union met.", "The|dockers|'|union|met|.");
+}
