@@ -798,3 +798,21 @@ Still, Berg said, the harbour needs a new pier.",
     assert_eq!(c.content, vec!["the harbour needs a new pier"]);
     assert_eq!(c.mention.as_deref(), Some("Berg"));
 }
+
+#[test]
+fn colon_headlines_name_their_source() {
+    let d = doc(
+        "Berg: Harbour Deal Is ‘Dead in the Water’
+
+Update: the ferry timetable changed on Monday.
+
+The talks went on.",
+        &[("Berg", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    let a = find(&qs, "Harbour Deal");
+    assert_eq!(a.content, vec!["Harbour Deal Is ‘Dead in the Water’"]);
+    assert_eq!(a.mention.as_deref(), Some("Berg"));
+    assert_eq!(a.sieve, "colon-headline");
+    assert!(qs.iter().all(|q| !q.content[0].starts_with("the ferry")));
+}
