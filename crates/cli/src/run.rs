@@ -12,7 +12,7 @@ use anyhow::{bail, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use newsquotes::ingest::{HtmlExtractor, Ingestor, Input};
-use newsquotes::output::{BratWriter, DocumentWriter, Format};
+use newsquotes::output::{BratWriter, DocumentWriter, Format, JsonOptions};
 use newsquotes::{run_batch_with, BatchOptions, ErrorRecord, Pipeline};
 
 /// Exit code when some inputs failed (the others were written).
@@ -88,6 +88,10 @@ pub struct RunArgs {
     /// of plain-text pages; every line is article text.
     #[arg(long)]
     no_boilerplate: bool,
+
+    /// Include the tokens layer in json/jsonl output (`"tokens": [{start, end, kind}]`).
+    #[arg(long)]
+    tokens: bool,
 
     /// No progress and no summary on stderr (failures are still listed in --errors FILE).
     #[arg(short, long)]
@@ -280,7 +284,9 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
             let (dest, out) = Destination::create(args.output.as_deref())?;
             (
                 Some(dest),
-                format.writer(out).context("format needs a stream")?,
+                format
+                    .writer_with(out, JsonOptions::default().with_tokens(args.tokens))
+                    .context("format needs a stream")?,
             )
         };
     let (errors_dest, mut errors_out) = match &args.errors {

@@ -24,7 +24,7 @@ mod view;
 
 use std::io::{self, Write};
 
-use newsquotes_document::{Document, Span};
+use newsquotes_document::{Document, Span, TokenKind};
 use serde::Serialize;
 
 pub use brat::{ann as brat_ann, safe_name, BratWriter};
@@ -125,6 +125,42 @@ struct SourceOut<'a> {
 }
 
 #[derive(Serialize)]
+struct TokenOut {
+    start: usize,
+    end: usize,
+    kind: &'static str,
+}
+
+/// What the JSON formats include beyond the default layers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct JsonOptions {
+    /// Include the tokens layer (`"tokens": [{start, end, kind}]`, code-point offsets). Off by
+    /// default: tokens make the output several times larger than the text.
+    pub tokens: bool,
+}
+
+impl JsonOptions {
+    /// Options with the tokens layer switched on or off.
+    pub fn with_tokens(mut self, tokens: bool) -> Self {
+        self.tokens = tokens;
+        self
+    }
+}
+
+fn token_kind_name(k: TokenKind) -> &'static str {
+    match k {
+        TokenKind::Word => "word",
+        TokenKind::Number => "number",
+        TokenKind::Quote => "quote",
+        TokenKind::Punct => "punct",
+        TokenKind::Symbol => "symbol",
+        TokenKind::Url => "url",
+        _ => "other",
+    }
+}
+
+#[derive(Serialize)]
 struct DocumentOut<'a> {
     schema_version: u32,
     id: &'a str,
@@ -136,12 +172,14 @@ struct DocumentOut<'a> {
     paragraphs: Vec<SpanOut>,
     boilerplate: Vec<BoilerplateOut>,
     sentences: Vec<SpanOut>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tokens: Option<Vec<TokenOut>>,
     entities: Vec<EntityOut<'a>>,
     speakers: Vec<SpeakerOut<'a>>,
     quotes: Vec<QuoteOut<'a>>,
 }
 
-fn build(doc: &Document) -> DocumentOut<'_> {
+fn build(doc: &Document, opts: JsonOptions) -> DocumentOut<'_> {
     let co = CharOffsets::new(doc.text());
     let c = |b: usize| co.char_index(b);
     let plain = |s: &Span| SpanOut {
@@ -186,6 +224,16 @@ fn build(doc: &Document) -> DocumentOut<'_> {
             })
             .collect(),
         sentences: doc.sentences().iter().map(|s| plain(&s.span)).collect(),
+        tokens: opts.tokens.then(|| {
+            doc.tokens()
+                .iter()
+                .map(|t| TokenOut {
+                    start: c(t.span.start),
+                    end: c(t.span.end),
+                    kind: token_kind_name(t.kind),
+                })
+                .collect()
+        }),
         entities: doc
             .entities()
             .iter()
@@ -239,19 +287,42 @@ fn build(doc: &Document) -> DocumentOut<'_> {
 
 /// The schema v1 JSON value of a document.
 pub fn to_json_value(doc: &Document) -> serde_json::Value {
-    serde_json::to_value(build(doc)).expect("schema v1 structs always serialise")
+    to_json_value_with(doc, JsonOptions::default())
+}
+
+/// The schema v1 JSON value of a document, with optional layers.
+pub fn to_json_value_with(doc: &Document, opts: JsonOptions) -> serde_json::Value {
+    serde_json::to_value(build(doc, opts)).expect("schema v1 structs always serialise")
 }
 
 /// Writes one document as a single line of JSON followed by a newline (JSONL).
-pub fn write_jsonl<W: Write>(doc: &Document, mut w: W) -> Result<(), OutputError> {
-    serde_json::to_writer(&mut w, &build(doc))?;
+pub fn write_jsonl<W: Write>(doc: &Document, w: W) -> Result<(), OutputError> {
+    write_jsonl_with(doc, w, JsonOptions::default())
+}
+
+/// [`write_jsonl`] with optional layers.
+pub fn write_jsonl_with<W: Write>(
+    doc: &Document,
+    mut w: W,
+    opts: JsonOptions,
+) -> Result<(), OutputError> {
+    serde_json::to_writer(&mut w, &build(doc, opts))?;
     w.write_all(b"\n")?;
     Ok(())
 }
 
 /// Writes one document as pretty-printed JSON (no trailing newline).
 pub fn write_json_pretty<W: Write>(doc: &Document, w: W) -> Result<(), OutputError> {
-    serde_json::to_writer_pretty(w, &build(doc))?;
+    write_json_pretty_with(doc, w, JsonOptions::default())
+}
+
+/// [`write_json_pretty`] with optional layers.
+pub fn write_json_pretty_with<W: Write>(
+    doc: &Document,
+    w: W,
+    opts: JsonOptions,
+) -> Result<(), OutputError> {
+    serde_json::to_writer_pretty(w, &build(doc, opts))?;
     Ok(())
 }
 
@@ -303,9 +374,18 @@ impl Format {
     /// Makes a streaming writer of this format around `w`. For [`Format::Brat`], which writes a
     /// directory, use [`BratWriter::new`]; this returns `None` for it.
     pub fn writer<'w>(self, w: Box<dyn Write + 'w>) -> Option<Box<dyn DocumentWriter + 'w>> {
+        self.writer_with(w, JsonOptions::default())
+    }
+
+    /// [`Format::writer`] with options for the JSON formats (ignored by the others).
+    pub fn writer_with<'w>(
+        self,
+        w: Box<dyn Write + 'w>,
+        opts: JsonOptions,
+    ) -> Option<Box<dyn DocumentWriter + 'w>> {
         Some(match self {
-            Format::Json => Box::new(JsonArrayWriter { w, count: 0 }),
-            Format::Jsonl => Box::new(JsonlWriter { w }),
+            Format::Json => Box::new(JsonArrayWriter { w, count: 0, opts }),
+            Format::Jsonl => Box::new(JsonlWriter { w, opts }),
             Format::Csv => Box::new(table::TableWriter::new(w, b',')),
             Format::Tsv => Box::new(table::TableWriter::new(w, b'\t')),
             Format::Html => Box::new(html::HtmlWriter::new(w)),
@@ -325,11 +405,12 @@ pub trait DocumentWriter {
 
 struct JsonlWriter<'w> {
     w: Box<dyn Write + 'w>,
+    opts: JsonOptions,
 }
 
 impl DocumentWriter for JsonlWriter<'_> {
     fn write(&mut self, doc: &Document) -> Result<(), OutputError> {
-        write_jsonl(doc, &mut self.w)
+        write_jsonl_with(doc, &mut self.w, self.opts)
     }
     fn finish(&mut self) -> Result<(), OutputError> {
         self.w.flush()?;
@@ -340,13 +421,14 @@ impl DocumentWriter for JsonlWriter<'_> {
 struct JsonArrayWriter<'w> {
     w: Box<dyn Write + 'w>,
     count: usize,
+    opts: JsonOptions,
 }
 
 impl DocumentWriter for JsonArrayWriter<'_> {
     fn write(&mut self, doc: &Document) -> Result<(), OutputError> {
         self.w
             .write_all(if self.count == 0 { b"[\n" } else { b",\n" })?;
-        write_json_pretty(doc, &mut self.w)?;
+        write_json_pretty_with(doc, &mut self.w, self.opts)?;
         self.count += 1;
         Ok(())
     }
@@ -361,6 +443,33 @@ impl DocumentWriter for JsonArrayWriter<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tokens_are_written_only_when_asked_for_in_code_points() {
+        let text = "Å “ok” 7";
+        let mut d = Document::new("t", text);
+        let toks = [(0, 2, TokenKind::Word), (3, 6, TokenKind::Quote), (6, 8, TokenKind::Word)];
+        let toks: Vec<newsquotes_document::Token> = toks
+            .iter()
+            .map(|&(s, e, kind)| newsquotes_document::Token {
+                span: Span::new(s, e),
+                kind,
+            })
+            .collect();
+        d.set_tokens(toks).unwrap();
+        let plain = to_json_value(&d);
+        assert!(plain.get("tokens").is_none());
+        let v = to_json_value_with(&d, JsonOptions::default().with_tokens(true));
+        let t = v["tokens"].as_array().unwrap();
+        assert_eq!(t.len(), 3);
+        // "Å" is 2 bytes but 1 code point; "“" is 3 bytes.
+        assert_eq!(t[0]["start"], 0);
+        assert_eq!(t[0]["end"], 1);
+        assert_eq!(t[1]["start"], 2);
+        assert_eq!(t[1]["end"], 3);
+        assert_eq!(t[1]["kind"], "quote");
+        assert_eq!(t[2]["start"], 3);
+    }
 
     #[test]
     fn json_array_writer_is_valid_json_for_zero_one_and_two_docs() {
