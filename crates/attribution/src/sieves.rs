@@ -141,12 +141,59 @@ pub(crate) fn cue_at(ctx: &Ctx, i: usize) -> Option<Cue> {
     if !ctx.is_word(i) {
         return None;
     }
-    // "the said", "a claim": determiners before a verb form make it a noun.
+    // "the said", "a claim": determiners before a verb form make it a noun; so do numbers,
+    // quantifiers and possessives ("five states", "Trump's comments", "its support").
     if i > 0
-        && matches!(
+        && (matches!(
             ctx.low[i - 1].as_str(),
-            "the" | "a" | "an" | "his" | "her" | "their"
-        )
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "your"
+                | "'s"
+                | "many"
+                | "several"
+                | "few"
+                | "both"
+                | "these"
+                | "those"
+                | "other"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "terrorist"
+                | "deadly"
+                | "recent"
+                | "new"
+                | "public"
+                | "strong"
+                | "broad"
+                | "widespread"
+                | "growing"
+        ) || ctx.kind(i - 1) == newsquotes_document::TokenKind::Number)
+    {
+        return None;
+    }
+    // "Islamic State", "United States", "State Department": part of a name.
+    if ctx.ent[i].is_some() && ctx.is_cap(i) && i > 0 && ctx.ent[i - 1] == ctx.ent[i] {
+        return None;
+    }
+    // "continues to lead": an aspect verb, not a report.
+    if v.strength < Strength::Strong
+        && lex.lemmas[v.lemma] == "continue"
+        && ctx.low.get(i + 1).is_some_and(|n| n == "to")
     {
         return None;
     }
@@ -1317,7 +1364,11 @@ fn indirect_at(
     } else if w == ":" {
         // "X said:" introduces a direct quote or a list; what follows is rarely reported speech.
         return None;
-    } else if c.strength >= Strength::Direct && (ctx.is_word(k) || owner[k].is_some()) {
+    } else if c.strength >= Strength::Direct
+        && (ctx.is_word(k) || owner[k].is_some())
+        // "said and …", "was seen as …", "set up …", "spoke in …": not a reported clause.
+        && !matches!(w, "and" | "as" | "in" | "up")
+    {
         (k..cend, "reported-clause", 0.6)
     } else if c.strength == Strength::Weak
         && ctx.is_word(k)

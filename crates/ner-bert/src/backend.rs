@@ -72,6 +72,9 @@ struct Seq {
     first: Vec<usize>,
 }
 
+/// A sub-word's best class and its probability.
+type Pred = (usize, f32);
+
 /// One model input: a window of a sentence.
 struct Job {
     sent: usize,
@@ -191,7 +194,7 @@ impl BertRecognizer {
             .collect();
         // Longest first: batches of similar lengths, and an out-of-memory shows up at once.
         jobs.sort_by_key(|j| std::cmp::Reverse(j.win.end - j.win.start));
-        let mut preds: Vec<Vec<(usize, f32)>> = vec![Vec::new(); jobs.len()];
+        let mut preds: Vec<Vec<Pred>> = vec![Vec::new(); jobs.len()];
         let batch = self.options.batch_size.max(1);
         for (chunk_no, chunk) in jobs.chunks(batch).enumerate() {
             let inputs: Vec<&[i64]> = chunk
@@ -203,7 +206,7 @@ impl BertRecognizer {
             }
         }
         // Back to sentences: each sub-word's prediction from its owning window.
-        let mut by_sent: Vec<Vec<(Window, &[(usize, f32)])>> = vec![Vec::new(); seqs.len()];
+        let mut by_sent: Vec<Vec<(Window, &[Pred])>> = vec![Vec::new(); seqs.len()];
         for (j, p) in jobs.iter().zip(&preds) {
             by_sent[j.sent].push((j.win, p));
         }
@@ -230,7 +233,7 @@ impl BertRecognizer {
 
     /// Runs the model on a batch of sub-word sequences; for each, the best class and its
     /// probability per sub-word.
-    fn forward(&self, inputs: &[&[i64]]) -> Result<Vec<Vec<(usize, f32)>>, Error> {
+    fn forward(&self, inputs: &[&[i64]]) -> Result<Vec<Vec<Pred>>, Error> {
         let len = inputs.iter().map(|s| s.len()).max().unwrap_or(0) + 2;
         let sp = self.pieces.specials();
         let mut ids = Vec::with_capacity(inputs.len() * len);
