@@ -141,18 +141,27 @@ pub(crate) fn cue_at(ctx: &Ctx, i: usize) -> Option<Cue> {
     if !ctx.is_word(i) {
         return None;
     }
-    // "the said", "a claim": determiners before a verb form make it a noun; so do numbers,
-    // quantifiers and possessives ("five states", "Trump's comments", "its support").
+    // "the said", "a claim": determiners before a verb form make it a noun.
     if i > 0
+        && matches!(
+            ctx.low[i - 1].as_str(),
+            "the" | "a" | "an" | "his" | "her" | "their"
+        )
+    {
+        return None;
+    }
+    // Numbers, quantifiers and possessives before a form that can be a noun ("five states",
+    // "Trump's comments", "its support"); past forms stay verbs ("two said").
+    let past = w.ends_with("ed")
+        || matches!(
+            w,
+            "said" | "told" | "wrote" | "thought" | "spoke" | "felt" | "knew" | "saw" | "gave"
+        );
+    if i > 0
+        && !past
         && (matches!(
             ctx.low[i - 1].as_str(),
-            "the"
-                | "a"
-                | "an"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
+            "its"
                 | "our"
                 | "my"
                 | "your"
