@@ -199,6 +199,36 @@ pub(crate) fn cue_at(ctx: &Ctx, i: usize) -> Option<Cue> {
     if ctx.ent[i].is_some() && ctx.is_cap(i) && i > 0 && ctx.ent[i - 1] == ctx.ent[i] {
         return None;
     }
+    // Forms that are nouns more often than verbs ("state delegate", "secretary of state",
+    // "their support", "the attack", "a question") count only before "that", a wh-word, a
+    // quotation mark or a colon.
+    if matches!(
+        lex.lemmas[v.lemma].as_str(),
+        "state" | "support" | "attack" | "question"
+    ) || w == "thought"
+    {
+        let next = ctx.low.get(i + 1).map_or("", String::as_str);
+        let marked = i + 1 < ctx.len() && ctx.kind(i + 1) == newsquotes_document::TokenKind::Quote;
+        let clause_end = matches!(next, "." | "," | "!" | "?" | ";" | "");
+        // "he stated in a release", "“…,” Smith stated": a subject right before it.
+        let subject_before = i > 0 && {
+            let p = ctx.low[i - 1].as_str();
+            lex.pronouns.get(p).is_some_and(|pr| pr.subject)
+                || matches!(p, "who" | "which" | "also" | ",")
+                || ctx.kind(i - 1) == newsquotes_document::TokenKind::Quote
+                || (ctx.is_cap(i - 1) && !ctx.is_cap(i))
+                || (p.ends_with("ly") && p.len() > 4)
+        };
+        if !(marked
+            || clause_end
+            || subject_before
+            || next == "that"
+            || next == ":"
+            || WH.contains(&next))
+        {
+            return None;
+        }
+    }
     // "continues to lead": an aspect verb, not a report.
     if v.strength < Strength::Strong
         && lex.lemmas[v.lemma] == "continue"
