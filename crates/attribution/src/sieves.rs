@@ -77,7 +77,8 @@ const WH: &[&str] = &[
 ];
 const CLAUSE_OPENERS: &[&str] = &[
     ",", "and", "but", "while", "as", "because", "although", "though", "when", "since", "after",
-    "before", ":", "—", "–", "(", ";", "so", "yet", "where", "whereas", "then", "however", "or",
+    "before", ":", "—", "–", "-", "--", "(", ";", "so", "yet", "where", "whereas", "then",
+    "however", "or",
 ];
 const TITLE_INTRO: &[&str] = &[
     "so-called",
@@ -1276,7 +1277,7 @@ fn indirect_at(
             let speech_ing = ing && c.lemma.is_some_and(|l| SPEECH.contains(&l));
             let attached = matches!(
                 prev,
-                Some("," | "by" | "after" | "while" | "when" | "before")
+                Some("," | "by" | "after" | "while" | "when" | "before" | "of")
             );
             if (ing && attached) || matches!(prev, Some("and" | "but")) || speech_ing {
                 let earlier = (prev == Some(","))
@@ -1300,7 +1301,38 @@ fn indirect_at(
             }
         }
     };
+    // "(On Monday he said …", "Last week Trump told …": a short time phrase opens the sentence.
+    let time_intro = |st: usize| {
+        let f = first_word(ctx, s.start, st);
+        f < st
+            && st - f <= 4
+            && matches!(
+                ctx.low[f].as_str(),
+                "on" | "in"
+                    | "last"
+                    | "this"
+                    | "earlier"
+                    | "later"
+                    | "yesterday"
+                    | "today"
+                    | "tuesday"
+                    | "monday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "then"
+                    | "now"
+            )
+            && (f + 1..st).all(|k| {
+                np::is_time(ctx.low[k].as_str())
+                    || ctx.is_cap(k)
+                    || ctx.kind(k) == newsquotes_document::TokenKind::Number
+            })
+    };
     let opener_ok = participle
+        || time_intro(subj.toks.start)
         || subj.toks.start == s.start
         || matches!(ctx.low[subj.toks.start].as_str(), "who" | "which")
         || CLAUSE_OPENERS.contains(&ctx.low[subj.toks.start - 1].as_str())
