@@ -441,6 +441,10 @@ fn content_end(ctx: &Ctx, k: usize, end: usize, owner: &[Option<usize>]) -> usiz
             // ", arguing that …", ", which …", ", according to …": a new clause or source.
             if w == "," && j + 1 < end {
                 let nx = ctx.low[j + 1].as_str();
+                // ", though she did not …", ", even though …": a concession by the reporter.
+                if matches!(nx, "though" | "although" | "even" | "whereas" | "despite") {
+                    break;
+                }
                 if (nx.ends_with("ing") && nx.len() > 5 && ctx.is_word(j + 1))
                     || matches!(nx, "which" | "according" | "known" | "who" | "whose")
                 {
