@@ -97,6 +97,10 @@ pub const SIEVES: &[(&str, &str)] = &[
     ),
     ("unattributed", "no cue and no speaker found"),
     (
+        "nearest-speaker",
+        "no cue: the speaker of the nearest quote before it, in this paragraph or the one before",
+    ),
+    (
         "colon-headline",
         "a headline or line opening with its source and a colon: Graham: Trump is …",
     ),

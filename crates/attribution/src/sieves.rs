@@ -947,9 +947,34 @@ fn resolve_unattributed(ctx: &Ctx, found: &mut [Found]) {
                         f.speaker = Some(np);
                         f.sieve = "previous-sentence-subject";
                         f.confidence = 0.4;
+                        continue;
                     }
                 }
             }
+        }
+        // The speaker of the nearest quote before it, in this paragraph or the one before
+        // (not for a few words, which are more often scare quotes).
+        let words = found[i]
+            .pieces
+            .iter()
+            .flat_map(|p| p.clone())
+            .filter(|&k| ctx.is_word(k))
+            .count();
+        if words <= 4 {
+            continue;
+        }
+        let para = ctx.para[o];
+        let near = (0..i).rev().find(|&k| {
+            let f = &found[k];
+            let fp = ctx.para[f.pieces[0].start];
+            fp + 1 >= para && (f.speaker.is_some() || f.same_as.is_some())
+        });
+        if let Some(k) = near.filter(|&k| ctx.para[found[k].pieces[0].start] + 1 >= para) {
+            let target = found[k].same_as.unwrap_or(k);
+            let f = &mut found[i];
+            f.same_as = Some(target);
+            f.sieve = "nearest-speaker";
+            f.confidence = 0.3;
         }
     }
 }

@@ -816,3 +816,17 @@ The talks went on.",
     assert_eq!(a.sieve, "colon-headline");
     assert!(qs.iter().all(|q| !q.content[0].starts_with("the ferry")));
 }
+
+#[test]
+fn a_quote_without_cue_takes_the_nearest_speaker_before_it() {
+    let d = doc(
+        "“The ferry will run again by spring,” Berg said at the pier.
+
+The repairs cost more than planned. “We will not give up on this harbour now.”",
+        &[("Berg", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    let b = find(&qs, "“We will not");
+    assert_eq!(b.sieve, "nearest-speaker");
+    assert_eq!(b.mention.as_deref(), Some("Berg"));
+}
