@@ -1441,6 +1441,16 @@ fn indirect_at(
     } else {
         k2
     };
+    // "is telling customers at a popular Manchester, New Hampshire, breakfast spot that …": a
+    // longer hearer phrase, up to a "that" before any quotation mark, verb cue or sentence end.
+    let k2 = if c.takes_object && k2 < cend && ctx.low[k2] != "that" && kk > ce {
+        (k2..cend.min(k2 + 20))
+            .take_while(|&t| owner[t].is_none() && ctx.low[t] != ";" && cue_at(ctx, t).is_none())
+            .find(|&t| ctx.low[t] == "that")
+            .unwrap_or(k2)
+    } else {
+        k2
+    };
     if k2 < cend
         && (ctx.low[k2] == "that" || WH.contains(&ctx.low[k2].as_str()) || ctx.low[k2] == ":")
     {
