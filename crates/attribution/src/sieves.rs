@@ -424,7 +424,10 @@ fn content_end(ctx: &Ctx, k: usize, end: usize, owner: &[Option<usize>]) -> usiz
             && ctx.kind(j) == newsquotes_document::TokenKind::Quote
         {
             let nx = ctx.low[j + 1].as_str();
-            if (nx.ends_with("ing") && nx.len() > 5 && ctx.is_word(j + 1))
+            if (nx.ends_with("ing")
+                && nx.len() > 5
+                && ctx.is_word(j + 1)
+                && !matches!(nx, "including" | "excluding" | "regarding" | "during"))
                 || matches!(
                     nx,
                     "which" | "according" | "known" | "who" | "whose" | "while"
@@ -445,9 +448,12 @@ fn content_end(ctx: &Ctx, k: usize, end: usize, owner: &[Option<usize>]) -> usiz
                 if matches!(nx, "though" | "although" | "even" | "whereas" | "despite") {
                     break;
                 }
-                if (nx.ends_with("ing") && nx.len() > 5 && ctx.is_word(j + 1))
-                    || matches!(nx, "which" | "according" | "known" | "who" | "whose")
-                {
+                // ", including …" lists what was said, it does not start a new clause.
+                let ing = nx.ends_with("ing")
+                    && nx.len() > 5
+                    && ctx.is_word(j + 1)
+                    && !matches!(nx, "including" | "excluding" | "regarding" | "during");
+                if ing || matches!(nx, "which" | "according" | "known" | "who" | "whose") {
                     break;
                 }
             }
