@@ -448,6 +448,10 @@ fn content_end(ctx: &Ctx, k: usize, end: usize, owner: &[Option<usize>]) -> usiz
                 if matches!(nx, "though" | "although" | "even" | "whereas" | "despite") {
                     break;
                 }
+                // "…, a swipe at the recent disturbances": the reporter's apposition.
+                if matches!(nx, "a" | "an") && j > k + 4 && owner[j - 1].is_none() {
+                    break;
+                }
                 // ", including …" lists what was said, it does not start a new clause.
                 let ing = nx.ends_with("ing")
                     && nx.len() > 5

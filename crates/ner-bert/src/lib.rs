@@ -1,7 +1,7 @@
 //! Transformer named entities for newsquotes: a BERT token-classification model run through
 //! [rust-bert](https://docs.rs/rust-bert) on libtorch, behind the cargo feature `bert`.
 //!
-//! [`BertRecognizer`] (feature `bert`) is a drop-in replacement for the embedded
+//! `BertRecognizer` (feature `bert`) is a drop-in replacement for the embedded
 //! `newsquotes_ner::Recognizer`: the same [`Stage`](newsquotes_document::Stage) name (`ner`),
 //! requirements (sentences, tokens) and output (an entities layer of PER, ORG, LOC and MISC over
 //! whole tokens, with scores in `[0, 1]`), so later stages cannot tell the backends apart.
@@ -50,6 +50,22 @@
 //!     println!("{} {} {:.2}", e.label, doc.slice(e.span), e.score);
 //! }
 //! # }
+//! ```
+//!
+//! The label handling needs no libtorch and works the same on any model's `id2label`:
+//!
+//! ```
+//! use newsquotes_ner_bert::labels::{decode, LabelMap};
+//!
+//! let names = ["O", "B-PERSON", "I-PERSON", "U-GPE"];
+//! let labels = LabelMap::from_id2label(
+//!     &names.iter().enumerate().map(|(i, n)| (i as i64, n.to_string())).collect(),
+//! )
+//! .unwrap();
+//! // Words: "Grace Adeyemi visited Lagos" tagged B-PERSON I-PERSON O U-GPE.
+//! let tags = [1, 2, 0, 3].map(|id| Some((labels.tag(id), 0.9)));
+//! let found: Vec<_> = decode(&tags).iter().map(|f| (f.start, f.end, f.label.name())).collect();
+//! assert_eq!(found, [(0, 2, "PER"), (3, 4, "LOC")]);
 //! ```
 //!
 //! With network access, rust-bert's stock CoNLL-2003 model (`bert-large-cased-finetuned-conll03`)
