@@ -81,7 +81,28 @@ fn key_words(ctx: &Ctx, r: &Range<usize>) -> Vec<String> {
 }
 
 fn head_word(ctx: &Ctx, r: &Range<usize>) -> Option<String> {
-    let end = r.clone().find(|&i| ctx.low[i] == "of").unwrap_or(r.end);
+    // The head comes before a complement or modifier: "a member of the unit", "A crane
+    // operator who has worked at the port for 22 years", "officials at the ministry".
+    let end = r
+        .clone()
+        .skip(1)
+        .find(|&i| {
+            matches!(
+                ctx.low[i].as_str(),
+                "of" | "who"
+                    | "whose"
+                    | "which"
+                    | "that"
+                    | "at"
+                    | "in"
+                    | "for"
+                    | "from"
+                    | "with"
+                    | "on"
+                    | ","
+            )
+        })
+        .unwrap_or(r.end);
     (r.start..end)
         .rev()
         .find(|&i| ctx.is_word(i))
@@ -512,12 +533,12 @@ pub(crate) fn resolve(ctx: &Ctx, speaker_nps: &[Np], owner: &[Option<usize>]) ->
     }
     // Per cluster root: holds a named person, or a description introduced by an indefinite.
     let mut named_or_introduced = vec![false; n];
-    for j in 0..n {
-        let named = cands[j].kind == MentionKind::Name
-            && entity_label(ctx, &cands[j].toks) == Some(EntityLabel::Per);
-        let introduced = cands[j].kind == MentionKind::Nominal
+    for (j, cj) in cands.iter().enumerate() {
+        let named =
+            cj.kind == MentionKind::Name && entity_label(ctx, &cj.toks) == Some(EntityLabel::Per);
+        let introduced = cj.kind == MentionKind::Nominal
             && matches!(
-                ctx.low[cands[j].toks.start].as_str(),
+                ctx.low[cj.toks.start].as_str(),
                 "a" | "an" | "another" | "one"
             );
         if named || introduced {
@@ -759,6 +780,18 @@ fn canonical(ctx: &Ctx, cands: &[Cand], ms: &[usize]) -> String {
             || ctx.low[s] == "the")
     {
         s += 1;
+    }
+    // A description names its head phrase: "A crane operator", not "A crane operator who has
+    // worked at the port for 22 years".
+    if c.kind == MentionKind::Nominal {
+        if let Some(rel) = (s + 1..e).find(|&i| {
+            matches!(
+                ctx.low[i].as_str(),
+                "who" | "whose" | "which" | "that" | "," | "—" | "–" | "("
+            )
+        }) {
+            e = rel;
+        }
     }
     while e > s + 1 && matches!(ctx.low[e - 1].as_str(), "'s" | "'" | ",") {
         e -= 1;

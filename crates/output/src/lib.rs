@@ -448,7 +448,11 @@ mod tests {
     fn tokens_are_written_only_when_asked_for_in_code_points() {
         let text = "Å “ok” 7";
         let mut d = Document::new("t", text);
-        let toks = [(0, 2, TokenKind::Word), (3, 6, TokenKind::Quote), (6, 8, TokenKind::Word)];
+        let toks = [
+            (0, 2, TokenKind::Word),
+            (3, 6, TokenKind::Quote),
+            (6, 8, TokenKind::Word),
+        ];
         let toks: Vec<newsquotes_document::Token> = toks
             .iter()
             .map(|&(s, e, kind)| newsquotes_document::Token {
