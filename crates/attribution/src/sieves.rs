@@ -862,7 +862,12 @@ fn merge_split(ctx: &Ctx, found: &mut Vec<Found>, owner: &[Option<usize>]) {
 /// Quotes without a cue: a colon-ended introduction in the previous paragraph, the previous
 /// paragraph's speaker, or the subject of the previous sentence.
 fn resolve_unattributed(ctx: &Ctx, found: &mut [Found]) {
+    // The last quote before `i` that has a speaker (for the nearest-speaker fallback).
+    let mut last_spoken: Option<usize> = None;
     for i in 0..found.len() {
+        if i > 0 && (found[i - 1].speaker.is_some() || found[i - 1].same_as.is_some()) {
+            last_spoken = Some(i - 1);
+        }
         if found[i].speaker.is_some() || found[i].cue.is_some() {
             continue;
         }
@@ -974,12 +979,8 @@ fn resolve_unattributed(ctx: &Ctx, found: &mut [Found]) {
             continue;
         }
         let para = ctx.para[o];
-        let near = (0..i).rev().find(|&k| {
-            let f = &found[k];
-            let fp = ctx.para[f.pieces[0].start];
-            fp + 1 >= para && (f.speaker.is_some() || f.same_as.is_some())
-        });
-        if let Some(k) = near.filter(|&k| ctx.para[found[k].pieces[0].start] + 1 >= para) {
+        let near = last_spoken.filter(|&k| ctx.para[found[k].pieces[0].start] + 1 >= para);
+        if let Some(k) = near {
             let target = found[k].same_as.unwrap_or(k);
             let f = &mut found[i];
             f.same_as = Some(target);
@@ -1768,7 +1769,8 @@ fn subordinate_end(
     owner: &[Option<usize>],
 ) -> usize {
     let opener = first_word(ctx, s.start, cue);
-    if opener >= cue || !SUBORDINATORS.contains(&ctx.low[opener].as_str()) {
+    // Opening clauses are short: the scans below stay bounded on a sentence of a million words.
+    if opener >= cue || cue - opener > 40 || !SUBORDINATORS.contains(&ctx.low[opener].as_str()) {
         return cend;
     }
     // The cue must be in the opening clause: no comma between the opener and the cue.
@@ -1776,7 +1778,7 @@ fn subordinate_end(
         return cend;
     }
     let lex = Lexicon::get();
-    for j in from + 1..cend.saturating_sub(1) {
+    for j in from + 1..cend.saturating_sub(1).min(from + 80) {
         if ctx.low[j] != "," || owner[j].is_some() {
             continue;
         }
