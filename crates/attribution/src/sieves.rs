@@ -643,16 +643,35 @@ pub(crate) fn direct(ctx: &Ctx, quotes: &[Quoted], owner: &[Option<usize>]) -> V
     resolve_unattributed(ctx, &mut found);
     // A few words in quotation marks with no cue and no speaker anywhere near are a scare
     // quote, a nickname or a title ("Low energy", “Sanity.”), not a quotation.
-    found.retain(|f| {
-        f.sieve != "unattributed"
-            || f.pieces
-                .iter()
-                .flat_map(|p| p.clone())
-                .filter(|&k| ctx.is_word(k))
-                .count()
-                > 4
-    });
-    found
+    let keep: Vec<bool> = found
+        .iter()
+        .map(|f| {
+            f.sieve != "unattributed"
+                || f.pieces
+                    .iter()
+                    .flat_map(|p| p.clone())
+                    .filter(|&k| ctx.is_word(k))
+                    .count()
+                    > 4
+        })
+        .collect();
+    // `same_as` holds indices into `found`: renumber them for the quotes that stay (a target
+    // always has a speaker, so it is never one of the dropped ones).
+    let mut new_index = Vec::with_capacity(found.len());
+    let mut next = 0;
+    for &k in &keep {
+        new_index.push(next);
+        next += usize::from(k);
+    }
+    let mut out = Vec::with_capacity(next);
+    for (f, k) in found.into_iter().zip(&keep) {
+        if *k {
+            let mut f = f;
+            f.same_as = f.same_as.map(|t| new_index[t]);
+            out.push(f);
+        }
+    }
+    out
 }
 
 fn last_end(q: &Quoted) -> usize {
