@@ -521,7 +521,7 @@ pub(crate) fn backward(ctx: &Ctx, end: usize, floor: usize) -> Option<Np> {
         }
         if is_det(w) {
             // "the soldier's mother": a determiner closes the phrase. "that" is a conjunction.
-            if !matches!(w, "that" | "this" | "one" | "two" | "three") {
+            if !matches!(w, "that" | "this") {
                 s = k;
                 // "Mr. Morgan of the Sierra Club", "a wife of a soldier".
                 if k >= floor + 2 && ctx.low[k - 1] == "of" && np_word(ctx, lex, k - 2, false) {
