@@ -521,7 +521,9 @@ pub(crate) fn backward(ctx: &Ctx, end: usize, floor: usize) -> Option<Np> {
         }
         if is_det(w) {
             // "the soldier's mother": a determiner closes the phrase. "that" is a conjunction.
-            if !matches!(w, "that" | "this") {
+            // A numeral opens a phrase ("one lawmaker") but is no phrase alone ("All but two").
+            let numeral_alone = k == last && matches!(w, "one" | "two" | "three");
+            if !matches!(w, "that" | "this") && !numeral_alone {
                 s = k;
                 // "Mr. Morgan of the Sierra Club", "a wife of a soldier".
                 if k >= floor + 2 && ctx.low[k - 1] == "of" && np_word(ctx, lex, k - 2, false) {
