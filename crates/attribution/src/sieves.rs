@@ -28,6 +28,30 @@ pub(crate) struct Found {
     pub clause_end: usize,
 }
 
+impl Found {
+    /// A report with one content piece and a speaker found by a rule.
+    fn report(
+        kind: QuoteKind,
+        content: Range<usize>,
+        cue: Range<usize>,
+        speaker: Np,
+        sieve: &'static str,
+        confidence: f32,
+        clause_end: usize,
+    ) -> Found {
+        Found {
+            kind,
+            pieces: vec![content],
+            cue: Some(cue),
+            speaker: Some(speaker),
+            same_as: None,
+            sieve,
+            confidence,
+            clause_end,
+        }
+    }
+}
+
 /// A cue at a token: its tokens and what it is.
 #[derive(Clone, Debug)]
 pub(crate) struct Cue {
@@ -615,6 +639,15 @@ fn title_case(ctx: &Ctx, q: &Quoted) -> bool {
         && words.iter().skip(1).filter(long).count() >= 2
 }
 
+/// Words (not punctuation or marks) in a quote's pieces.
+fn words_in(ctx: &Ctx, pieces: &[Range<usize>]) -> usize {
+    pieces
+        .iter()
+        .flat_map(|p| p.clone())
+        .filter(|&k| ctx.is_word(k))
+        .count()
+}
+
 /// The whole decision for one document's direct quotes, in token coordinates.
 pub(crate) fn direct(ctx: &Ctx, quotes: &[Quoted], owner: &[Option<usize>]) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
@@ -645,15 +678,7 @@ pub(crate) fn direct(ctx: &Ctx, quotes: &[Quoted], owner: &[Option<usize>]) -> V
     // quote, a nickname or a title ("Low energy", “Sanity.”), not a quotation.
     let keep: Vec<bool> = found
         .iter()
-        .map(|f| {
-            f.sieve != "unattributed"
-                || f.pieces
-                    .iter()
-                    .flat_map(|p| p.clone())
-                    .filter(|&k| ctx.is_word(k))
-                    .count()
-                    > 4
-        })
+        .map(|f| f.sieve != "unattributed" || words_in(ctx, &f.pieces) > 4)
         .collect();
     // `same_as` holds indices into `found`: renumber them for the quotes that stay (a target
     // always has a speaker, so it is never one of the dropped ones).
@@ -988,13 +1013,7 @@ fn resolve_unattributed(ctx: &Ctx, found: &mut [Found]) {
         }
         // The speaker of the nearest quote before it, in this paragraph or the one before
         // (not for a few words, which are more often scare quotes).
-        let words = found[i]
-            .pieces
-            .iter()
-            .flat_map(|p| p.clone())
-            .filter(|&k| ctx.is_word(k))
-            .count();
-        if words <= 4 {
+        if words_in(ctx, &found[i].pieces) <= 4 {
             continue;
         }
         let para = ctx.para[o];
@@ -1174,16 +1193,15 @@ fn colon_headline(
     if !content_ok(ctx, &content, in_direct) || content.len() < 3 {
         return None;
     }
-    Some(Found {
-        kind: kind_for(ctx, &content, owner),
-        pieces: vec![content],
-        cue: Some(colon..colon + 1),
-        speaker: Some(np),
-        same_as: None,
-        sieve: "colon-headline",
-        confidence: 0.5,
-        clause_end: cend,
-    })
+    Some(Found::report(
+        kind_for(ctx, &content, owner),
+        content,
+        colon..colon + 1,
+        np,
+        "colon-headline",
+        0.5,
+        cend,
+    ))
 }
 
 /// "Trump's claim that …", "the ministry's statement that …": a reporting noun with a
@@ -1207,16 +1225,15 @@ fn noun_that(
     if !content_ok(ctx, &content, in_direct) {
         return None;
     }
-    Some(Found {
-        kind: kind_for(ctx, &content, owner),
-        pieces: vec![content],
-        cue: Some(k..k + 1),
-        speaker: Some(source),
-        same_as: None,
-        sieve: "noun-that",
-        confidence: 0.6,
-        clause_end: cend,
-    })
+    Some(Found::report(
+        kind_for(ctx, &content, owner),
+        content,
+        k..k + 1,
+        source,
+        "noun-that",
+        0.6,
+        cend,
+    ))
 }
 
 fn kind_for(ctx: &Ctx, r: &Range<usize>, owner: &[Option<usize>]) -> QuoteKind {
@@ -1246,15 +1263,9 @@ fn indirect_at(
 ) -> Option<Found> {
     let cs = c.toks.start;
     let ce = c.toks.end;
-    let mk = |content: Range<usize>, speaker: Np, sieve: &'static str, conf: f32| Found {
-        kind: kind_for(ctx, &content, owner),
-        pieces: vec![content],
-        cue: Some(c.toks.clone()),
-        speaker: Some(speaker),
-        same_as: None,
-        sieve,
-        confidence: conf,
-        clause_end: cend,
+    let mk = |content: Range<usize>, speaker: Np, sieve: &'static str, conf: f32| {
+        let kind = kind_for(ctx, &content, owner);
+        Found::report(kind, content, c.toks.clone(), speaker, sieve, conf, cend)
     };
     if c.source_after {
         let np = np::forward(ctx, ce, cend)?;
@@ -1314,52 +1325,51 @@ fn indirect_at(
             }
         }
     }
-    let (subj, participle) = match subject(ctx, cs, s.start) {
-        // Relative clauses report speech only with speech verbs ("who said", not "who would
-        // defend").
-        Some(np)
-            if np.kind == MentionKind::Pronoun
-                && matches!(ctx.low[np.toks.start].as_str(), "who" | "which")
-                && !c.lemma.is_some_and(|l| SPEECH.contains(&l)) =>
-        {
-            return None
-        }
-        Some(np) => (np, false),
-        None if long_subject(ctx, s, cs, owner).is_some() => {
-            (long_subject(ctx, s, cs, owner)?, false)
-        }
-        None => {
-            // "…, saying …" / "… and called for …" / "by announcing …": the subject of the
-            // sentence, or of the cue just before ("he said, adding that …").
-            let prev = cs.checked_sub(1).map(|p| ctx.low[p].as_str());
-            let ing = ctx.low[cs].ends_with("ing");
-            let speech_ing = ing && c.lemma.is_some_and(|l| SPEECH.contains(&l));
-            let attached = matches!(
-                prev,
-                Some("," | "by" | "after" | "while" | "when" | "before" | "of")
-            );
-            if (ing && attached) || matches!(prev, Some("and" | "but")) || speech_ing {
-                let earlier = (prev == Some(","))
-                    .then(|| cs - 1)
-                    .filter(|&comma| comma > s.start)
-                    .and_then(|comma| {
-                        let v = skip_left(ctx, comma, s.start);
-                        (v > s.start && cue_at(ctx, v - 1).is_some())
-                            .then(|| subject(ctx, v - 1, s.start))
-                            .flatten()
-                    });
-                // "On Sunday", "Speaking", "Hours later" are not speakers.
-                let earlier = earlier.filter(|np| !adjunct_like(ctx, np));
-                match (last_speaker, earlier) {
-                    (Some(np), _) if np.toks.end <= cs => (np.clone(), true),
-                    (_, Some(np)) => (np, true),
-                    _ => (clause_subject(ctx, s.start, cs)?, true),
-                }
-            } else {
-                return None;
+    // A subject the phrase finder brackets, else a long one ("28 percent of voters").
+    let (subj, participle) =
+        match subject(ctx, cs, s.start).or_else(|| long_subject(ctx, s, cs, owner)) {
+            // Relative clauses report speech only with speech verbs ("who said", not "who would
+            // defend").
+            Some(np)
+                if np.kind == MentionKind::Pronoun
+                    && matches!(ctx.low[np.toks.start].as_str(), "who" | "which")
+                    && !c.lemma.is_some_and(|l| SPEECH.contains(&l)) =>
+            {
+                return None
             }
-        }
-    };
+            Some(np) => (np, false),
+            None => {
+                // "…, saying …" / "… and called for …" / "by announcing …": the subject of the
+                // sentence, or of the cue just before ("he said, adding that …").
+                let prev = cs.checked_sub(1).map(|p| ctx.low[p].as_str());
+                let ing = ctx.low[cs].ends_with("ing");
+                let speech_ing = ing && c.lemma.is_some_and(|l| SPEECH.contains(&l));
+                let attached = matches!(
+                    prev,
+                    Some("," | "by" | "after" | "while" | "when" | "before" | "of")
+                );
+                if (ing && attached) || matches!(prev, Some("and" | "but")) || speech_ing {
+                    let earlier = (prev == Some(","))
+                        .then(|| cs - 1)
+                        .filter(|&comma| comma > s.start)
+                        .and_then(|comma| {
+                            let v = skip_left(ctx, comma, s.start);
+                            (v > s.start && cue_at(ctx, v - 1).is_some())
+                                .then(|| subject(ctx, v - 1, s.start))
+                                .flatten()
+                        });
+                    // "On Sunday", "Speaking", "Hours later" are not speakers.
+                    let earlier = earlier.filter(|np| !adjunct_like(ctx, np));
+                    match (last_speaker, earlier) {
+                        (Some(np), _) if np.toks.end <= cs => (np.clone(), true),
+                        (_, Some(np)) => (np, true),
+                        _ => (clause_subject(ctx, s.start, cs)?, true),
+                    }
+                } else {
+                    return None;
+                }
+            }
+        };
     // "(On Monday he said …", "Last week Trump told …": a short time phrase opens the sentence.
     let time_intro = |st: usize| {
         let f = first_word(ctx, s.start, st);

@@ -501,43 +501,35 @@ fn weights_that_do_not_fit_the_config_are_an_error() {
     let config_path = dir.path().join("config.json");
     let config = std::fs::read_to_string(&config_path).unwrap();
     let mut v: serde_json::Value = serde_json::from_str(&config).unwrap();
+    // Writes `config` and returns the loading error.
+    let load_err = |config: &str| {
+        std::fs::write(&config_path, config).unwrap();
+        BertRecognizer::from_dir(dir.path())
+            .unwrap_err()
+            .to_string()
+    };
 
     v["num_hidden_layers"] = 3.into();
-    std::fs::write(&config_path, v.to_string()).unwrap();
-    let err = BertRecognizer::from_dir(dir.path())
-        .unwrap_err()
-        .to_string();
+    let err = load_err(&v.to_string());
     assert!(err.contains("encoder.layer.2"), "{err}");
 
     v["num_hidden_layers"] = 2.into();
     v["intermediate_size"] = 48.into();
-    std::fs::write(&config_path, v.to_string()).unwrap();
-    let err = BertRecognizer::from_dir(dir.path())
-        .unwrap_err()
-        .to_string();
+    let err = load_err(&v.to_string());
     assert!(err.starts_with("weights"), "{err}");
 
     v["intermediate_size"] = 32.into();
     v["vocab_size"] = 3.into();
-    std::fs::write(&config_path, v.to_string()).unwrap();
-    let err = BertRecognizer::from_dir(dir.path())
-        .unwrap_err()
-        .to_string();
+    let err = load_err(&v.to_string());
     assert!(err.contains("vocab_size"), "{err}");
 
     v["vocab_size"] = (common::SPECIALS.len() + VOCAB.len()).into();
     v["id2label"] = serde_json::json!({"0": "O", "1": "B-PER"});
-    std::fs::write(&config_path, v.to_string()).unwrap();
-    let err = BertRecognizer::from_dir(dir.path())
-        .unwrap_err()
-        .to_string();
+    let err = load_err(&v.to_string());
     assert!(err.starts_with("weights"), "{err}");
 
-    std::fs::write(&config_path, &config).unwrap();
     std::fs::write(dir.path().join("model.safetensors"), b"not safetensors").unwrap();
-    let err = BertRecognizer::from_dir(dir.path())
-        .unwrap_err()
-        .to_string();
+    let err = load_err(&config);
     assert!(err.starts_with("weights"), "{err}");
 }
 
