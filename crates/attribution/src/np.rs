@@ -340,6 +340,33 @@ fn np_word(ctx: &Ctx, lex: &Lexicon, i: usize, cue_ok: bool) -> bool {
         && ctx.is_cap(i + 1)
         && ctx.is_word(i + 1)
         && !lex.pronouns.contains_key(w)
+        && !matches!(
+            w,
+            "when"
+                | "while"
+                | "after"
+                | "before"
+                | "if"
+                | "as"
+                | "since"
+                | "because"
+                | "although"
+                | "though"
+                | "but"
+                | "and"
+                | "so"
+                | "then"
+                | "once"
+                | "until"
+                | "unless"
+                | "where"
+                | "whereas"
+                | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "with"
+        )
         && (i == 0 || !ctx.is_cap(i - 1) || ctx.ent[i].is_some() || ctx.is_word(i - 1));
     if (is_stop(w) && !name_part) || lex.pronouns.contains_key(w) {
         return false;
@@ -501,6 +528,21 @@ pub(crate) fn backward(ctx: &Ctx, end: usize, floor: usize) -> Option<Np> {
         return Some(Np {
             toks: last..end,
             kind: MentionKind::Pronoun,
+        });
+    }
+    // "…; most said", "Others said", "Some told …": a quantifier alone, opening its clause.
+    if matches!(
+        w,
+        "most" | "many" | "some" | "others" | "several" | "few" | "both"
+    ) && (last == floor
+        || matches!(
+            ctx.low[last - 1].as_str(),
+            ";" | ":" | "," | "and" | "but" | "—" | "–" | "--" | "while" | "whereas"
+        ))
+    {
+        return Some(Np {
+            toks: last..end,
+            kind: MentionKind::Nominal,
         });
     }
     if !np_word(ctx, lex, last, false) || w == "'s" {

@@ -304,14 +304,26 @@ fn subject(ctx: &Ctx, cue: usize, floor: usize) -> Option<Np> {
     if end > floor && ctx.low[end - 1] == "," {
         // Apposition: "NP, ..., said" — the subject is the phrase before the first comma.
         let comma = end - 1;
-        let open = (floor..comma).find(|&k| ctx.low[k] == ",");
-        if let Some(open) = open {
-            if comma - open <= 25 {
-                if let Some(np) = np::backward(ctx, skip_paren(ctx, open, floor), floor) {
-                    if np.toks.start == first_word(ctx, floor, open) {
-                        return Some(np);
-                    }
-                }
+        // The apposition opens at a comma after the subject, which starts its clause: the
+        // sentence, or after a complementizer or clause break ("ago that Michael Bloomberg,
+        // who …, said", "In 2015, Smith, a professor, said").
+        for open in (floor..comma).filter(|&k| ctx.low[k] == ",") {
+            if comma - open > 25 {
+                continue;
+            }
+            let Some(np) = np::backward(ctx, skip_paren(ctx, open, floor), floor) else {
+                continue;
+            };
+            let st = np.toks.start;
+            let opens_clause = st == first_word(ctx, floor, open)
+                || (st > floor
+                    && match ctx.low[st - 1].as_str() {
+                        "that" | ";" | ":" | "—" | "–" | "--" => true,
+                        "," => np.kind == MentionKind::Name,
+                        _ => false,
+                    });
+            if opens_clause {
+                return Some(np);
             }
         }
         return None;
@@ -353,6 +365,62 @@ fn adjunct_like(ctx: &Ctx, np: &Np) -> bool {
             .toks
             .clone()
             .all(|k| np::is_time(ctx.low[k].as_str()) || !ctx.is_word(k))
+}
+
+/// The subject of the clause opening nearest before `to` (a coordinated verb at `to`): a name or
+/// a personal pronoun right after a subordinator or a comma, followed by a verb-like word ("and
+/// when Rubio thanked Miami and said …", "…, then he laughed and said …"). Only a few words back.
+fn nearest_clause_subject(ctx: &Ctx, from: usize, to: usize) -> Option<Np> {
+    let lo = from.max(to.saturating_sub(15));
+    for t in (lo..to).rev() {
+        let opener = t == from
+            || matches!(
+                ctx.low[t - 1].as_str(),
+                "when"
+                    | "while"
+                    | "after"
+                    | "before"
+                    | "as"
+                    | "since"
+                    | "because"
+                    | ","
+                    | "and"
+                    | "but"
+                    | "then"
+            );
+        if !opener {
+            continue;
+        }
+        let Some(np) = np::forward(ctx, t, to) else {
+            continue;
+        };
+        if np.toks.start != t || np.toks.end >= to {
+            continue;
+        }
+        let ok = match np.kind {
+            MentionKind::Pronoun => {
+                matches!(ctx.low[t].as_str(), "he" | "she" | "they" | "i" | "we")
+            }
+            MentionKind::Name => ctx.ent[t]
+                .as_ref()
+                .is_some_and(|(l, _)| matches!(l, EntityLabel::Per | EntityLabel::Org)),
+            _ => false,
+        };
+        // A verb-like word follows: lower-case, not a preposition or determiner.
+        let v = ctx.low[np.toks.end].as_str();
+        let verbish = ctx.is_word(np.toks.end)
+            && !ctx.is_cap(np.toks.end)
+            && !np::is_stop(v)
+            && (v.ends_with("ed") || v.ends_with('s') || Lexicon::get().verb(v).is_some());
+        if ok && verbish {
+            return Some(np);
+        }
+        // Stop at a clause start that is not a usable subject.
+        if t == from || ctx.low[t - 1] != "," {
+            return None;
+        }
+    }
+    None
 }
 
 /// The subject of the clause starting at `from`, after an introductory phrase ("Later in the
@@ -492,8 +560,12 @@ fn content_end(ctx: &Ctx, k: usize, end: usize, owner: &[Option<usize>]) -> usiz
             }
             // "… had not won him over, but he sounded a note …": a coordinated clause with a
             // pronoun subject of its own is the reporter's narration again.
+            let after_comma = ctx.low[j - 1] == ","
+                || (j >= 2
+                    && ctx.kind(j - 1) == newsquotes_document::TokenKind::Quote
+                    && ctx.low[j - 2] == ",");
             if matches!(w, "but" | "yet")
-                && ctx.low[j - 1] == ","
+                && after_comma
                 && j + 2 < end
                 && matches!(ctx.low[j + 1].as_str(), "he" | "she" | "they" | "we" | "i")
             {
@@ -508,6 +580,44 @@ fn content_end(ctx: &Ctx, k: usize, end: usize, owner: &[Option<usize>]) -> usiz
                 if next_cue(j + 1) || (pron && next_cue(j + 2)) {
                     break;
                 }
+                // "…, and more than 4 in 10 said …", "… and about the same numbers would rather
+                // …": a quantity subject of a new report.
+                if j + 2 < end
+                    && (ctx.kind(j + 1) == newsquotes_document::TokenKind::Number
+                        || matches!(
+                            ctx.low[j + 1].as_str(),
+                            "more"
+                                | "most"
+                                | "about"
+                                | "nearly"
+                                | "almost"
+                                | "half"
+                                | "many"
+                                | "some"
+                                | "others"
+                                | "fewer"
+                                | "less"
+                                | "roughly"
+                        ))
+                {
+                    let verb = (j + 2..end.min(j + 9))
+                        .take_while(|&t| owner[t].is_none() && ctx.low[t] != ",")
+                        .find(|&t| {
+                            next_cue(t)
+                                || matches!(ctx.low[t].as_str(), "would" | "say" | "said" | "says")
+                        });
+                    if verb.is_some() {
+                        break;
+                    }
+                }
+            }
+            // "…, compared with 64 percent who …": the reporter's comparison.
+            if w == ","
+                && j + 2 < end
+                && matches!(ctx.low[j + 1].as_str(), "compared" | "up" | "down")
+                && matches!(ctx.low[j + 2].as_str(), "with" | "to" | "from")
+            {
+                break;
             }
         }
         j += 1;
@@ -922,7 +1032,31 @@ fn resolve_unattributed(ctx: &Ctx, found: &mut [Found]) {
         // Colon introduction: "He said:⏎“…”" or "… as follows: “…”".
         if ctx.low[o - 1] == ":" {
             let s = ctx.sents[ctx.sent[o - 1]].clone();
-            if let Some(c) = (s.start..o - 1).rev().find_map(|k| cue_at(ctx, k)) {
+            // Only the clause ending in the colon: in "Reid said both are “non-entities,” but
+            // he gave the Texan a compliment: “…”" the quote is not what Reid "said" first.
+            let clause = (s.start + 1..o - 1)
+                .rev()
+                .find(|&k| {
+                    (matches!(ctx.low[k].as_str(), "but" | "and" | "yet")
+                        && (ctx.low[k - 1] == ","
+                            || ctx.kind(k - 1) == newsquotes_document::TokenKind::Quote))
+                        || ctx.low[k] == ";"
+                })
+                .map_or(s.start, |k| k + 1);
+            if clause > s.start && (clause..o - 1).all(|k| cue_at(ctx, k).is_none()) {
+                if let Some(np) = np::forward(ctx, clause, o - 1).filter(|np| {
+                    np.toks.start == clause
+                        && (np.kind == MentionKind::Name
+                            || matches!(ctx.low[np.toks.start].as_str(), "he" | "she" | "they"))
+                }) {
+                    let f = &mut found[i];
+                    f.speaker = Some(np);
+                    f.sieve = "colon-intro";
+                    f.confidence = 0.6;
+                    continue;
+                }
+            }
+            if let Some(c) = (clause..o - 1).rev().find_map(|k| cue_at(ctx, k)) {
                 let sp = if c.source_after {
                     np::forward(ctx, c.toks.end, o - 1)
                 } else {
@@ -1348,7 +1482,7 @@ fn indirect_at(
                     prev,
                     Some("," | "by" | "after" | "while" | "when" | "before" | "of")
                 );
-                if (ing && attached) || matches!(prev, Some("and" | "but")) || speech_ing {
+                if (ing && attached) || matches!(prev, Some("and" | "but" | "then")) || speech_ing {
                     let earlier = (prev == Some(","))
                         .then(|| cs - 1)
                         .filter(|&comma| comma > s.start)
@@ -1360,9 +1494,15 @@ fn indirect_at(
                         });
                     // "On Sunday", "Speaking", "Hours later" are not speakers.
                     let earlier = earlier.filter(|np| !adjunct_like(ctx, np));
-                    match (last_speaker, earlier) {
-                        (Some(np), _) if np.toks.end <= cs => (np.clone(), true),
-                        (_, Some(np)) => (np, true),
+                    // "and when Rubio thanked Miami and said …": the subject of the nearest
+                    // clause opening before a coordinated verb.
+                    let nearest = matches!(prev, Some("and" | "but" | "then"))
+                        .then(|| nearest_clause_subject(ctx, s.start, cs - 1))
+                        .flatten();
+                    match (last_speaker, earlier, nearest) {
+                        (Some(np), _, _) if np.toks.end <= cs => (np.clone(), true),
+                        (_, Some(np), _) => (np, true),
+                        (_, _, Some(np)) => (np, true),
                         _ => (clause_subject(ctx, s.start, cs)?, true),
                     }
                 } else {
@@ -1405,10 +1545,34 @@ fn indirect_at(
         || subj.toks.start == s.start
         || matches!(ctx.low[subj.toks.start].as_str(), "who" | "which")
         || CLAUSE_OPENERS.contains(&ctx.low[subj.toks.start - 1].as_str())
+        || (ctx.low[subj.toks.start - 1] == "that"
+            && c.strength >= Strength::Direct
+            // Not a report nested in another one's "that" clause ("admitted that he had
+            // guessed …").
+            && (s.start..subj.toks.start).all(|k| cue_at(ctx, k).is_none())
+            && (subj.kind == MentionKind::Name
+                || matches!(ctx.low[subj.toks.start].as_str(), "he" | "she" | "they")))
         || comma_end(ctx, owner, subj.toks.start).is_some()
         || first_word(ctx, s.start, subj.toks.start) == subj.toks.start;
     let subj = if opener_ok {
-        subj
+        // "Most Republican voters in Alabama, Georgia and Virginia said": a conjunct of a
+        // longer subject phrase.
+        let conjunct = !participle
+            && subj.toks.start > s.start
+            && matches!(ctx.low[subj.toks.start - 1].as_str(), "and" | "or");
+        match conjunct.then(|| long_subject(ctx, s, cs, owner)).flatten() {
+            Some(ls)
+                if ls.toks.start < subj.toks.start
+                    && ls.toks.end >= subj.toks.end
+                    && !ls.toks.clone().any(|k| {
+                        is_aux(ctx.low[k].as_str())
+                            || (ctx.low[k].ends_with("ed") && !ctx.is_cap(k))
+                    }) =>
+            {
+                ls
+            }
+            _ => subj,
+        }
     } else {
         long_subject(ctx, s, cs, owner)?
     };
@@ -1586,7 +1750,16 @@ const DOC_NOUNS: &[&str] = &[
 /// document or a quantity.
 fn long_subject(ctx: &Ctx, s: &Range<usize>, cue: usize, owner: &[Option<usize>]) -> Option<Np> {
     let lex = Lexicon::get();
-    let mut end = skip_paren(ctx, skip_left(ctx, cue, s.start), s.start);
+    // A number right before the verb ends the quantity ("more than 4 in 10 said"); it is no
+    // time phrase to skip.
+    let number_before = cue > s.start
+        && (ctx.kind(cue - 1) == newsquotes_document::TokenKind::Number
+            || ctx.low[cue - 1].starts_with(|c: char| c.is_ascii_digit()));
+    let mut end = if number_before {
+        cue
+    } else {
+        skip_paren(ctx, skip_left(ctx, cue, s.start), s.start)
+    };
     // "Judge Sullivan delayed the ruling but said …": a coordinated verb, not a subject.
     if end > s.start && matches!(ctx.low[end - 1].as_str(), "and" | "but" | "or" | "then") {
         return None;
@@ -1594,7 +1767,21 @@ fn long_subject(ctx: &Ctx, s: &Range<usize>, cue: usize, owner: &[Option<usize>]
     while end > s.start && matches!(ctx.low[end - 1].as_str(), "," | "—" | "–" | "--") {
         end -= 1;
     }
-    let mut st = first_word(ctx, s.start, end);
+    // The clause holding the cue starts after the last semicolon, colon or dash before it.
+    let clause_start = (s.start..end)
+        .rev()
+        .find(|&k| {
+            owner[k].is_none()
+                && (matches!(ctx.low[k].as_str(), ";" | ":")
+                    // A dash, unless it closes a dateline ("Paris – Trains …").
+                    || (matches!(ctx.low[k].as_str(), "—" | "–") && k > s.start + 4)
+                    // ", and more than 4 in 10 said …"
+                    || (matches!(ctx.low[k].as_str(), "and" | "but")
+                        && k > s.start
+                        && ctx.low[k - 1] == ","))
+        })
+        .map_or(s.start, |k| k + 1);
+    let mut st = first_word(ctx, clause_start, end);
     if st < end
         && matches!(
             ctx.low[st].as_str(),
@@ -1666,6 +1853,10 @@ fn long_subject(ctx: &Ctx, s: &Range<usize>, cue: usize, owner: &[Option<usize>]
     }
     let quantity = |k: usize| {
         ctx.kind(k) == newsquotes_document::TokenKind::Number
+            || ctx.low[k]
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+                && ctx.low[k].starts_with(|c: char| c.is_ascii_digit())
             || matches!(
                 ctx.low[k].as_str(),
                 "percent"
@@ -1701,7 +1892,9 @@ fn long_subject(ctx: &Ctx, s: &Range<usize>, cue: usize, owner: &[Option<usize>]
     let relative_from = (st..end)
         .find(|&k| matches!(ctx.low[k].as_str(), "who" | "whose" | "which" | "that"))
         .unwrap_or(end);
-    if (st..relative_from).any(|k| lex.verb(ctx.low[k].as_str()).is_some() && k > st) {
+    if (st..relative_from)
+        .any(|k| (lex.verb(ctx.low[k].as_str()).is_some() && k > st) || is_aux(ctx.low[k].as_str()))
+    {
         return None;
     }
     // (a) Quantities: "28 percent of voters", "About four in 10", "All but two", "Some".
@@ -1736,9 +1929,26 @@ fn long_subject(ctx: &Ctx, s: &Range<usize>, cue: usize, owner: &[Option<usize>]
     }
     // (b) A head noun phrase and one modifier: a relative clause, a participle, a prepositional
     // phrase, or an apposition.
-    let np = np::forward(ctx, st, end)?;
-    if !np.toks.clone().any(head) || np.toks.end >= end {
+    // "Most workers in Malmo": the phrase finder starts after a quantifier.
+    let np_from = if matches!(
+        first,
+        "most" | "many" | "some" | "several" | "few" | "all" | "both"
+    ) {
+        st + 1
+    } else {
+        st
+    };
+    let np = np::forward(ctx, np_from, end)?;
+    let np = Np {
+        toks: st..np.toks.end,
+        kind: np.kind,
+    };
+    if !np.toks.clone().any(head) {
         return None;
+    }
+    if np.toks.end >= end {
+        // The phrase finder took the whole stretch ("Most workers in Malmo, Lund and Ystad").
+        return (np.toks.len() >= 3).then(|| np::phrase(ctx, st..end));
     }
     let m = np.toks.end;
     let mw = ctx.low[m].as_str();
@@ -1777,6 +1987,25 @@ fn long_subject(ctx: &Ctx, s: &Range<usize>, cue: usize, owner: &[Option<usize>]
         return None;
     }
     Some(np::phrase(ctx, st..end))
+}
+
+/// Auxiliaries and copulas: a stretch holding one is a clause, not a subject phrase.
+fn is_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "did"
+            | "does"
+    )
 }
 
 /// Subordinators that open a sentence with a clause of their own.

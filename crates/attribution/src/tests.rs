@@ -848,3 +848,67 @@ fn continuation_links_survive_dropped_scare_quotes() {
     assert_eq!(b.sieve, "paragraph-continuation");
     assert_eq!(b.mention.as_deref(), Some("Berg"));
 }
+
+#[test]
+fn subjects_after_clause_breaks_and_complementizers() {
+    let d = doc(
+        "The dockers were angry about pay; most said they were “very worried.”
+It was two years ago that Ingrid Berg, who now runs the port, said it was “impossible” to expand it.
+In 2015, Lind, a harbour pilot, said the channel was too shallow.
+Most workers in Malmo, Lund and Ystad said they felt betrayed by the board.
+When Berg thanked the crews and said the pier would reopen, a man cheered.",
+        &[
+            ("Ingrid Berg", EntityLabel::Per),
+            ("Berg", EntityLabel::Per),
+            ("Lind", EntityLabel::Per),
+            ("Malmo", EntityLabel::Loc),
+            ("Lund", EntityLabel::Loc),
+            ("Ystad", EntityLabel::Loc),
+        ],
+    );
+    let qs = quotes(&d);
+    let a = find(&qs, "they were “very");
+    assert_eq!(a.mention.as_deref(), Some("most"));
+    let b = find(&qs, "it was “impossible”");
+    assert_eq!(b.mention.as_deref(), Some("Ingrid Berg"));
+    let c = find(&qs, "the channel was");
+    assert_eq!(c.mention.as_deref(), Some("Lind"));
+    let e = find(&qs, "they felt betrayed");
+    assert_eq!(
+        e.mention.as_deref(),
+        Some("Most workers in Malmo, Lund and Ystad")
+    );
+    let f = find(&qs, "the pier would");
+    assert_eq!(f.content, vec!["the pier would reopen"]);
+    assert_eq!(f.mention.as_deref(), Some("Berg"));
+}
+
+#[test]
+fn reports_end_before_a_new_quantity_report_or_comparison() {
+    let d = doc(
+        "Nearly half said they wanted a new pier, and more than 4 in 10 said the ferry was enough.
+Seventy percent of the dockers say the offer is fair, compared with 40 percent who say so in Lund.",
+        &[("Lund", EntityLabel::Loc)],
+    );
+    let qs = quotes(&d);
+    let a = find(&qs, "they wanted");
+    assert_eq!(a.content, vec!["they wanted a new pier"]);
+    let b = find(&qs, "the ferry was");
+    assert_eq!(b.mention.as_deref(), Some("more than 4 in 10"));
+    let c = find(&qs, "the offer is");
+    assert_eq!(c.content, vec!["the offer is fair"]);
+}
+
+#[test]
+fn a_colon_introduction_belongs_to_its_own_clause() {
+    let d = doc(
+        "Lind said the two plans were “dead ends,” but she gave the mayor some credit: “She never hides where she stands on the harbour.”",
+        &[("Lind", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    let a = find(&qs, "the two plans");
+    assert_eq!(a.content, vec!["the two plans were “dead ends,”"]);
+    let b = find(&qs, "“She never");
+    assert_eq!(b.mention.as_deref(), Some("she"));
+    assert_eq!(b.sieve, "colon-intro");
+}
