@@ -1206,6 +1206,36 @@ pub(crate) fn continue_reported(ctx: &Ctx, found: &mut [Found], n_direct: usize,
         f.sieve = "paragraph-continuation";
         f.confidence = 0.5;
     }
+    // Last resort for a direct quote of a sentence or more still without a source: the speaker
+    // of the nearest report of any kind ending before it, at most two paragraphs back.
+    for i in 0..n_direct {
+        let f = &found[i];
+        if dropped[i]
+            || f.speaker.is_some()
+            || f.same_as.is_some()
+            || f.cue.is_some()
+            || words_in(ctx, &f.pieces) <= 4
+        {
+            continue;
+        }
+        let o = f.pieces[0].start;
+        let near = found
+            .iter()
+            .enumerate()
+            .filter(|&(j, g)| !dropped[j] && j != i && (g.speaker.is_some() || g.same_as.is_some()))
+            .filter_map(|(j, g)| {
+                let end = g.pieces.last().map_or(0, |p| p.end).max(g.clause_end);
+                (end > 0 && end <= o && ctx.para[end - 1] + 2 >= ctx.para[o]).then_some((j, end))
+            })
+            .max_by_key(|&(_, end)| end);
+        if let Some((j, _)) = near {
+            let target = found[j].same_as.unwrap_or(j);
+            let f = &mut found[i];
+            f.same_as = Some(target);
+            f.sieve = "nearest-speaker";
+            f.confidence = 0.25;
+        }
+    }
 }
 
 /// Indirect and mixed quotes: "X said (that) …", "X told Y (that) …", "…, X said.",

@@ -912,3 +912,19 @@ fn a_colon_introduction_belongs_to_its_own_clause() {
     assert_eq!(b.mention.as_deref(), Some("she"));
     assert_eq!(b.sieve, "colon-intro");
 }
+
+#[test]
+fn an_uncued_quote_falls_back_to_the_nearest_report_of_any_kind() {
+    let d = doc(
+        "Berg said the ferry would run again by spring.
+
+The repairs cost more than planned.
+
+“We will not give up on this harbour now, whatever the council decides.”",
+        &[("Berg", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    let b = find(&qs, "“We will not");
+    assert_eq!(b.sieve, "nearest-speaker");
+    assert_eq!(b.mention.as_deref(), Some("Berg"));
+}
