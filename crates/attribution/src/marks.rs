@@ -162,6 +162,11 @@ fn resolve(ctx: &Ctx, span: Span, mark: &str, family: Family, role: Role, stack:
                     if stack[k].mark == "„" {
                         return Role::Close;
                     }
+                    // A typo: “ typed for ” right after the quoted words (“peace for Egypt“
+                    // with …) closes the open “.
+                    if !space_before && space_after {
+                        return Role::Close;
+                    }
                 }
             }
             Role::Open

@@ -928,3 +928,17 @@ The repairs cost more than planned.
     assert_eq!(b.sieve, "nearest-speaker");
     assert_eq!(b.mention.as_deref(), Some("Berg"));
 }
+
+#[test]
+fn an_opening_mark_typed_as_closing_mark_ends_the_quote() {
+    let d = doc(
+        "Berg said the plan brings “the advantages of a new pier“ to the town. The council met on Monday. It voted against the plan.",
+        &[("Berg", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    let a = find(&qs, "the plan brings");
+    assert_eq!(
+        a.content,
+        vec!["the plan brings “the advantages of a new pier“ to the town"]
+    );
+}
