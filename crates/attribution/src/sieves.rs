@@ -530,6 +530,17 @@ fn content_end(ctx: &Ctx, k: usize, end: usize, owner: &[Option<usize>]) -> usiz
         }
         if owner[j].is_none() {
             let w = ctx.low[j].as_str();
+            // "… to “make America whole again” — itself a rebuttal to … — was an inferior
+            // slogan": a pair of dashes sets off an aside inside the content.
+            if matches!(w, "—" | "–" | "--") && j > k + 2 {
+                let pair = (j + 2..end.min(j + 25))
+                    .take_while(|&t| ctx.low[t] != ";")
+                    .find(|&t| ctx.low[t] == w && owner[t].is_none());
+                if let Some(t) = pair.filter(|&t| t + 2 < end && ctx.is_word(t + 1)) {
+                    j = t + 1;
+                    continue;
+                }
+            }
             if matches!(w, ";" | "—" | "–" | "--") {
                 break;
             }

@@ -942,3 +942,17 @@ fn an_opening_mark_typed_as_closing_mark_ends_the_quote() {
         vec!["the plan brings “the advantages of a new pier“ to the town"]
     );
 }
+
+#[test]
+fn an_aside_between_dashes_stays_inside_the_report() {
+    let d = doc(
+        "Berg said that the new pier — a gift from the county — was too short for the ferries.",
+        &[("Berg", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    let a = find(&qs, "that the new pier");
+    assert_eq!(
+        a.content,
+        vec!["that the new pier — a gift from the county — was too short for the ferries"]
+    );
+}
