@@ -121,3 +121,26 @@ fn missing_path_is_an_error_record_not_a_crash() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_bad_bert_precision_is_a_clear_error() {
+    for cmd in ["run", "eval"] {
+        let first = if cmd == "run" {
+            "examples/harbour-strike.txt"
+        } else {
+            "ner"
+        };
+        let out = run(&[cmd, first, "--ner", "bert", "--bert-precision", "fp16"]);
+        assert_eq!(out.status.code(), Some(2), "{cmd}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("invalid value 'fp16'") && stderr.contains("auto, f32, bf16"),
+            "{cmd}: {stderr}"
+        );
+        // Only the transformer has a precision.
+        let out = run(&[cmd, first, "--bert-precision", "bf16"]);
+        assert!(!out.status.success(), "{cmd}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("add `--ner bert`"), "{cmd}: {stderr}");
+    }
+}

@@ -7,7 +7,7 @@ use anyhow::{Context, Result};
 use clap::ValueEnum;
 use newsquotes::ingest::HtmlExtractor;
 use newsquotes_eval::{
-    all_evaluations, evaluate, summary_table, NerBackend, Options, Outcome, Task,
+    all_evaluations, evaluate, summary_table, BertPrecision, NerBackend, Options, Outcome, Task,
 };
 
 /// Examples shown after `newsquotes eval --help`.
@@ -19,6 +19,7 @@ Examples:
   newsquotes eval ner --data ../shared/data/conll2003/conll2003_dev.iob2
   newsquotes eval ner --data ../shared/data/conll2003/conll2003_dev.iob2 --ner-model m.bin
   newsquotes eval ner --data ../shared/data/conll2003/conll2003_dev.iob2 --ner bert  # --features bert
+  newsquotes eval ner --ner bert --bert-precision f32   # float32 even on CPUs with AMX
   newsquotes eval sentences --json              # machine-readable report
   newsquotes eval ingest --extractor trafilatura --extractor combined
   newsquotes eval all                           # everything present, then a summary table
@@ -66,6 +67,9 @@ pub struct EvalArgs {
     /// NER backend to score on IOB2 data (`bert` needs a build with `--features bert`).
     #[arg(long, value_enum, default_value_t = NerChoice::Embedded)]
     pub ner: NerChoice,
+    /// Floating-point type of `--ner bert` [default: auto].
+    #[arg(long, value_enum, value_name = "PRECISION")]
+    pub bert_precision: Option<PrecisionChoice>,
 }
 
 /// The NER backend of `run` and `eval`.
@@ -77,17 +81,61 @@ pub enum NerChoice {
     Bert,
 }
 
+/// The floating-point type of the transformer NER (`--bert-precision`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PrecisionChoice {
+    /// bfloat16 on CPUs with AMX (Intel Xeon 4th generation and later), float32 elsewhere.
+    Auto,
+    /// float32 (the reference).
+    #[value(name = "f32")]
+    F32,
+    /// bfloat16: faster on CPUs with AMX, slower elsewhere.
+    #[value(name = "bf16")]
+    Bf16,
+}
+
+impl PrecisionChoice {
+    /// `--bert-precision` only means something with `--ner bert`: the precision to use, or an
+    /// error when it was given for another backend.
+    pub fn resolve(choice: Option<Self>, ner: NerChoice) -> Result<BertPrecision> {
+        match (choice, ner) {
+            (Some(_), NerChoice::Embedded) => {
+                anyhow::bail!("--bert-precision applies to the transformer NER: add `--ner bert`")
+            }
+            (None | Some(PrecisionChoice::Auto), _) => Ok(BertPrecision::Auto),
+            (Some(PrecisionChoice::F32), _) => Ok(BertPrecision::Float32),
+            (Some(PrecisionChoice::Bf16), _) => Ok(BertPrecision::BFloat16),
+        }
+    }
+}
+
 /// The transformer NER stage from `dir` (default `models/ner-bert`).
 #[cfg(feature = "bert")]
-pub fn bert_stage(dir: Option<&std::path::Path>) -> Result<Box<dyn newsquotes::Stage>> {
+pub fn bert_stage(
+    dir: Option<&std::path::Path>,
+    precision: BertPrecision,
+) -> Result<Box<dyn newsquotes::Stage>> {
+    use newsquotes::ner_bert::{Options, Precision};
     let dir = dir.unwrap_or(std::path::Path::new("models/ner-bert"));
-    newsquotes::bert_ner(dir)
+    let precision = match precision {
+        BertPrecision::Auto => Precision::detect(),
+        BertPrecision::Float32 => Precision::Float32,
+        BertPrecision::BFloat16 => Precision::BFloat16,
+    };
+    let options = Options {
+        precision,
+        ..Options::default()
+    };
+    newsquotes::bert_ner_with(dir, options)
         .with_context(|| format!("cannot load the transformer NER model {}", dir.display()))
 }
 
 /// Without the `bert` feature there is no transformer backend.
 #[cfg(not(feature = "bert"))]
-pub fn bert_stage(_dir: Option<&std::path::Path>) -> Result<Box<dyn newsquotes::Stage>> {
+pub fn bert_stage(
+    _dir: Option<&std::path::Path>,
+    _precision: BertPrecision,
+) -> Result<Box<dyn newsquotes::Stage>> {
     anyhow::bail!(
         "`--ner bert` needs newsquotes built with the cargo feature `bert` \
          (see scripts/setup-libtorch.sh)"
@@ -113,6 +161,7 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
             NerChoice::Embedded => NerBackend::Embedded,
             NerChoice::Bert => NerBackend::Bert,
         },
+        bert_precision: PrecisionChoice::resolve(args.bert_precision, args.ner)?,
         ..Options::default()
     };
     if !args.extractor.is_empty() {

@@ -80,6 +80,10 @@ pub struct RunArgs {
     #[arg(long, value_enum, default_value_t = crate::eval::NerChoice::Embedded)]
     ner: crate::eval::NerChoice,
 
+    /// Floating-point type of `--ner bert` [default: auto].
+    #[arg(long, value_enum, value_name = "PRECISION")]
+    bert_precision: Option<crate::eval::PrecisionChoice>,
+
     /// HTML article extractor.
     #[arg(long, default_value = "combined", value_parser = ["combined", "trafilatura", "dom_smoothie"])]
     html_extractor: String,
@@ -231,10 +235,12 @@ impl Progress {
 pub fn run(args: RunArgs) -> Result<ExitCode> {
     let started = Instant::now();
     let format = Format::parse(&args.format).context("unknown format")?;
+    let precision = crate::eval::PrecisionChoice::resolve(args.bert_precision, args.ner)?;
     let ner: Option<Box<dyn newsquotes::Stage>> = match &args.ner_model {
-        _ if args.ner == crate::eval::NerChoice::Bert => {
-            Some(crate::eval::bert_stage(args.ner_model.as_deref())?)
-        }
+        _ if args.ner == crate::eval::NerChoice::Bert => Some(crate::eval::bert_stage(
+            args.ner_model.as_deref(),
+            precision,
+        )?),
         Some(p) => Some(Box::new(
             newsquotes::ner::Recognizer::from_path(p)
                 .with_context(|| format!("cannot load the NER model {}", p.display()))?,

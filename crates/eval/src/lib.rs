@@ -311,6 +311,21 @@ pub struct Options {
     pub ner_model: Option<PathBuf>,
     /// Which NER implementation to score on IOB2 data.
     pub ner_backend: NerBackend,
+    /// The floating-point type of [`NerBackend::Bert`].
+    pub bert_precision: BertPrecision,
+}
+
+/// The floating-point type the transformer NER runs in (`newsquotes::ner_bert::Precision`,
+/// which only exists with the cargo feature `bert`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum BertPrecision {
+    /// bfloat16 on CPUs with AMX, float32 elsewhere (`Precision::detect`).
+    #[default]
+    Auto,
+    /// float32: the reference.
+    Float32,
+    /// bfloat16: faster on CPUs with AMX, slower elsewhere.
+    BFloat16,
 }
 
 /// The NER implementation scored on IOB2 data.
@@ -330,18 +345,41 @@ impl Default for Options {
             extractors: HtmlExtractor::ALL.to_vec(),
             ner_model: None,
             ner_backend: NerBackend::Embedded,
+            bert_precision: BertPrecision::Auto,
         }
     }
 }
 
+/// The transformer recognizer and a note saying which precision it runs in.
 #[cfg(feature = "bert")]
-fn bert_recognizer(model: Option<&Path>) -> Result<Box<dyn newsquotes::Stage>, EvalError> {
+fn bert_recognizer(
+    model: Option<&Path>,
+    precision: BertPrecision,
+) -> Result<(Box<dyn newsquotes::Stage>, String), EvalError> {
+    use newsquotes::ner_bert::{Options, Precision};
     let dir = model.unwrap_or(Path::new("models/ner-bert"));
-    newsquotes::bert_ner(dir).map_err(|e| EvalError::format(dir, None, e.to_string()))
+    let (precision, how) = match precision {
+        BertPrecision::Auto => (Precision::detect(), " (auto)"),
+        BertPrecision::Float32 => (Precision::Float32, ""),
+        BertPrecision::BFloat16 => (Precision::BFloat16, ""),
+    };
+    let options = Options {
+        precision,
+        ..Options::default()
+    };
+    let stage = newsquotes::bert_ner_with(dir, options)
+        .map_err(|e| EvalError::format(dir, None, e.to_string()))?;
+    Ok((
+        stage,
+        format!("backend: transformer (bert), precision {precision}{how}"),
+    ))
 }
 
 #[cfg(not(feature = "bert"))]
-fn bert_recognizer(model: Option<&Path>) -> Result<Box<dyn newsquotes::Stage>, EvalError> {
+fn bert_recognizer(
+    model: Option<&Path>,
+    _precision: BertPrecision,
+) -> Result<(Box<dyn newsquotes::Stage>, String), EvalError> {
     Err(EvalError::format(
         model.unwrap_or(Path::new("models/ner-bert")),
         None,
@@ -389,8 +427,13 @@ pub fn evaluate(task: Task, path: &Path, opts: &Options) -> Result<Outcome, Eval
             "a samples directory or a brat directory with attributions/",
         )),
         Task::Ner if path.is_file() => {
+            let mut notes = Vec::new();
             let recognizer: Box<dyn newsquotes::Stage> = match (opts.ner_backend, &opts.ner_model) {
-                (NerBackend::Bert, m) => bert_recognizer(m.as_deref())?,
+                (NerBackend::Bert, m) => {
+                    let (stage, note) = bert_recognizer(m.as_deref(), opts.bert_precision)?;
+                    notes.push(note);
+                    stage
+                }
                 (NerBackend::Embedded, Some(m)) => Box::new(
                     newsquotes::ner::Recognizer::from_path(m)
                         .map_err(|e| EvalError::format(m, None, e.to_string()))?,
@@ -398,9 +441,7 @@ pub fn evaluate(task: Task, path: &Path, opts: &Options) -> Result<Outcome, Eval
                 (NerBackend::Embedded, None) => Box::new(newsquotes::ner::Recognizer::default()),
             };
             let mut r = ner::eval_iob2(path, recognizer.as_ref())?;
-            if opts.ner_backend == NerBackend::Bert {
-                r.notes.push("backend: transformer (bert)".to_owned());
-            }
+            r.notes.extend(notes);
             if let Some(m) = &opts.ner_model {
                 r.notes.push(format!("model: {}", m.display()));
             }

@@ -10,6 +10,7 @@ use tch::{nn::VarStore, Device, Kind, Tensor};
 
 use crate::labels::{decode, Found, LabelMap};
 use crate::model_dir::ModelDir;
+use crate::precision::Precision;
 use crate::tokenize::WordPiecer;
 use crate::window::{owners, windows, Window};
 use crate::Error;
@@ -25,6 +26,9 @@ pub struct Options {
     pub window: Option<usize>,
     /// Sub-words shared by consecutive windows of a long sentence.
     pub overlap: usize,
+    /// The floating-point type the weights and activations are computed in (default float32;
+    /// [`Precision::detect`] gives the faster one on this CPU).
+    pub precision: Precision,
 }
 
 impl Default for Options {
@@ -33,6 +37,7 @@ impl Default for Options {
             batch_size: 32,
             window: None,
             overlap: 128,
+            precision: Precision::default(),
         }
     }
 }
@@ -93,7 +98,9 @@ impl BertRecognizer {
     }
 
     /// Loads a checked model directory on `device` (`Device::cuda_if_available()` for a GPU).
-    /// Float16 weights are converted to float32 on the CPU.
+    /// On the CPU the weights are converted to [`Options::precision`] whatever the file holds
+    /// (float16 is slow or missing there); on a GPU they keep the file's type unless
+    /// `precision` is [`Precision::BFloat16`].
     pub fn load(md: ModelDir, options: Options, device: Device) -> Result<Self, Error> {
         let config_path = md.dir.join("config.json");
         let config: BertConfig =
@@ -122,9 +129,11 @@ impl BertRecognizer {
                 .map_err(|e| weights_err(e.to_string()))?;
             vs.load(&md.weights)
                 .map_err(|e| weights_err(e.to_string()))?;
-            if device == Device::Cpu {
-                // Loading adopts the file's precision; half precision is slow or missing on CPU.
-                vs.float();
+            // Loading adopts the file's precision; half precision is slow or missing on CPU.
+            match options.precision {
+                Precision::Float32 if device == Device::Cpu => vs.float(),
+                Precision::Float32 => {}
+                Precision::BFloat16 => vs.bfloat16(),
             }
             // Shapes are only checked when used: run one tiny input now, not on a document.
             let probe = Tensor::from_slice(&[pieces.specials().cls, pieces.specials().sep])
@@ -161,6 +170,11 @@ impl BertRecognizer {
     /// The tokenizer.
     pub fn word_piecer(&self) -> &WordPiecer {
         &self.pieces
+    }
+
+    /// The floating-point type the model runs in.
+    pub fn precision(&self) -> Precision {
+        self.options.precision
     }
 
     /// The sub-words per window actually used.
@@ -256,6 +270,7 @@ impl BertRecognizer {
                 net.model
                     .forward_t(Some(&ids), Some(&mask), None, None, None, false)
             });
+            // float32 probabilities whatever the model's precision.
             let probs = out.logits.f_softmax(-1, Kind::Float)?;
             let (p, class) = probs.f_max_dim(-1, false)?;
             let p = p.f_flatten(0, -1)?.f_to_device(Device::Cpu)?;

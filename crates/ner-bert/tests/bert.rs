@@ -6,7 +6,7 @@ mod common;
 
 use common::{build, doc, found, Spec, BIO};
 use newsquotes_document::{Document, Layer, Stage, StageError};
-use newsquotes_ner_bert::{BertRecognizer, Options};
+use newsquotes_ner_bert::{BertRecognizer, Options, Precision};
 
 /// Sub-words of the lookup model and the class each one gets. Non-first sub-words and `-` are
 /// given entity classes on purpose: if a word took anything but its first sub-word's prediction,
@@ -405,6 +405,7 @@ fn long_sentences_are_windowed_without_losing_or_doubling_entities() {
                 window,
                 overlap,
                 batch_size: 5,
+                ..Options::default()
             },
         );
         assert_eq!(r.window(), window.unwrap_or(510));
@@ -492,6 +493,108 @@ fn float16_weights_load_as_float32_with_the_same_output() {
     r16.annotate(&mut a).unwrap();
     r32.annotate(&mut b).unwrap();
     assert_eq!(found(&a), found(&b));
+}
+
+/// Entities equal, scores close (bfloat16 keeps 8 significant bits).
+fn assert_close_entities(a: &Document, b: &Document, tolerance: f32) {
+    assert_eq!(found(a), found(b), "{}", a.id());
+    for (x, y) in a.entities().iter().zip(b.entities()) {
+        assert_eq!((x.span, x.tokens, x.label), (y.span, y.tokens, y.label));
+        assert!(
+            (x.score - y.score).abs() < tolerance,
+            "{}: {} vs {}",
+            a.id(),
+            x.score,
+            y.score
+        );
+    }
+}
+
+#[test]
+fn bfloat16_finds_the_float32_entities() {
+    assert_eq!(Options::default().precision, Precision::Float32);
+    let bf16 = Options {
+        precision: Precision::BFloat16,
+        ..Options::default()
+    };
+    // The lookup model, from float32 and float16 files: the same entities, scores within bf16's
+    // rounding, also through windows.
+    for fp16 in [false, true] {
+        let spec = Spec {
+            fp16,
+            ..Spec::lookup(VOCAB)
+        };
+        let (_d32, r32) = model(&spec, Options::default());
+        let (_d16, rb) = model(&spec, bf16);
+        assert_eq!(
+            (r32.precision(), rb.precision()),
+            (Precision::Float32, Precision::BFloat16)
+        );
+        let words = tricky_words();
+        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        let long: Vec<&str> = [
+            "Acme",
+            "Corp",
+            "said",
+            "Zoë",
+            "Ångström",
+            "in",
+            "New",
+            "York",
+        ]
+        .iter()
+        .copied()
+        .cycle()
+        .take(8 * 20)
+        .collect();
+        let sents: &[&[&str]] = &[&refs, &long];
+        let (mut a, mut b) = (doc("f32", sents), doc("bf16", sents));
+        r32.annotate(&mut a).unwrap();
+        rb.annotate(&mut b).unwrap();
+        assert_eq!(found(&a).len(), 7 + 3 * 20, "fp16 file: {fp16}");
+        assert_close_entities(&a, &b, 1e-2);
+    }
+    // A random model (context-dependent output), one by one and batched. Its classifier is scaled
+    // so that float noise cannot flip a class in float32, which makes its logits hundreds, where
+    // bfloat16's step is 1: near-ties among its nine classes break differently (about 6% of the
+    // entities here), so 90% must agree, and every entity layer must be well-formed.
+    let spec = Spec {
+        random: Some(11),
+        ..Spec::lookup(VOCAB)
+    };
+    let dir = tempfile::tempdir().unwrap();
+    build(&spec, dir.path());
+    let reference = BertRecognizer::from_dir(dir.path()).unwrap();
+    let corpus = corpus();
+    let mut want = docs_of(&corpus);
+    assert!(reference
+        .annotate_batch(&mut want)
+        .iter()
+        .all(Result::is_ok));
+    let key = |d: &Document| -> Vec<_> { d.entities().iter().map(|e| (e.span, e.label)).collect() };
+    for batch_size in [1, 64] {
+        let rb = BertRecognizer::from_dir_with(dir.path(), Options { batch_size, ..bf16 }).unwrap();
+        let mut got = docs_of(&corpus);
+        assert!(rb.annotate_batch(&mut got).iter().all(Result::is_ok));
+        let (mut same, mut total) = (0, 0);
+        for (a, b) in want.iter().zip(&got) {
+            let (ka, kb) = (key(a), key(b));
+            same += ka.iter().filter(|e| kb.contains(e)).count();
+            total += ka.len().max(kb.len());
+            assert!(b
+                .entities()
+                .windows(2)
+                .all(|w| w[0].span.end <= w[1].span.start));
+            for e in b.entities() {
+                assert_eq!(e.span, b.token_span(e.tokens));
+                assert!((0.0..=1.0).contains(&e.score), "{}", e.score);
+            }
+        }
+        assert!(
+            total > 20 && same * 10 >= total * 9,
+            "batch {batch_size}: {same} of {total}"
+        );
+    }
 }
 
 #[test]

@@ -40,3 +40,15 @@ pub fn bert_ner(
         model_dir,
     )?))
 }
+
+/// [`bert_ner`] with options (batch size, window, precision: see
+/// [`ner_bert::Options`](newsquotes_ner_bert::Options)).
+#[cfg(feature = "bert")]
+pub fn bert_ner_with(
+    model_dir: impl AsRef<std::path::Path>,
+    options: newsquotes_ner_bert::Options,
+) -> Result<Box<dyn Stage>, newsquotes_ner_bert::Error> {
+    Ok(Box::new(
+        newsquotes_ner_bert::BertRecognizer::from_dir_with(model_dir, options)?,
+    ))
+}
