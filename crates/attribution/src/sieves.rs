@@ -714,7 +714,15 @@ fn free_standing(ctx: &Ctx, q: &Quoted) -> bool {
     }
     // A lower-case fragment inside a sentence belongs to a mixed quote.
     let sentence_start = prev.is_none_or(|p| ctx.sent[p] != ctx.sent[o] || ctx.low[p] == ":");
-    if !capital && !sentence_start {
+    // `He says, “that’s how you get smart …”`: a whole quoted sentence after a cue and a comma,
+    // typed without its capital.
+    let after_cue_comma = prev.is_some_and(|p| {
+        ctx.low[p] == ","
+            && p >= 1
+            && (cue_at(ctx, p - 1).is_some() || (p >= 2 && cue_at(ctx, p - 2).is_some()))
+    }) && ends_sentence
+        && words >= 5;
+    if !capital && !sentence_start && !after_cue_comma {
         // `“A,” he said, “and B.”`: the second piece of a split quote.
         let back = prev.map_or(o, |p| p.saturating_sub(10).max(ctx.para_range(o).start));
         let split = (back..o).rev().any(|k| {
@@ -1993,9 +2001,12 @@ fn long_subject(ctx: &Ctx, s: &Range<usize>, cue: usize, owner: &[Option<usize>]
     }
     let m = np.toks.end;
     let mw = ctx.low[m].as_str();
+    // "A statement posted on …" — but after a name an -ed form is its verb ("Christie bristled
+    // at …").
     let participle = ctx.is_word(m)
         && !ctx.is_cap(m)
-        && ((mw.ends_with("ing") && mw.len() > 5) || (mw.ends_with("ed") && mw.len() > 4));
+        && ((mw.ends_with("ing") && mw.len() > 5)
+            || (mw.ends_with("ed") && mw.len() > 4 && np.kind != MentionKind::Name));
     let modifier = participle
         || matches!(
             mw,

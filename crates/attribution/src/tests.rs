@@ -956,3 +956,29 @@ fn an_aside_between_dashes_stays_inside_the_report() {
         vec!["that the new pier — a gift from the county — was too short for the ferries"]
     );
 }
+
+#[test]
+fn a_lower_case_quoted_sentence_after_a_cue_and_comma_is_a_direct_quote() {
+    let d = doc(
+        "Berg says, “that is how a harbour learns, you cannot stop the tide.”",
+        &[("Berg", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    let a = find(&qs, "“that is how");
+    assert_eq!(a.kind, QuoteKind::Direct);
+    assert_eq!(a.mention.as_deref(), Some("Berg"));
+}
+
+#[test]
+fn a_name_and_its_verb_are_no_subject_phrase() {
+    let d = doc(
+        "Berg bristled at the idea that she was to blame for advising Lind to sell the pier.",
+        &[("Berg", EntityLabel::Per), ("Lind", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    assert!(
+        qs.iter()
+            .all(|q| q.mention.as_deref().is_none_or(|m| !m.contains("bristled"))),
+        "{qs:?}"
+    );
+}
