@@ -582,6 +582,56 @@ fn content_end(ctx: &Ctx, k: usize, end: usize, owner: &[Option<usize>]) -> usiz
             {
                 break;
             }
+            // `the issue of “systemic racism” and highlighted her plans …`: after a closing
+            // mark, a coordinated verb or a new subject is the reporter's narration again.
+            if matches!(w, "and" | "but" | "until")
+                && j + 1 < end
+                && ctx.kind(j - 1) == newsquotes_document::TokenKind::Quote
+                && owner[j - 1].is_some()
+            {
+                let nx = ctx.low[j + 1].as_str();
+                let verb_past = ctx.is_word(j + 1)
+                    && !ctx.is_cap(j + 1)
+                    && ((nx.ends_with("ed") && nx.len() > 4)
+                        || matches!(
+                            nx,
+                            "cast"
+                                | "took"
+                                | "made"
+                                | "gave"
+                                | "went"
+                                | "said"
+                                | "told"
+                                | "spoke"
+                                | "wrote"
+                                | "called"
+                                | "put"
+                                | "set"
+                                | "left"
+                                | "won"
+                                | "lost"
+                        ));
+                let pron = matches!(nx, "he" | "she" | "they" | "i" | "we");
+                if verb_past || pron || w == "until" {
+                    break;
+                }
+            }
+            // `… “excited where we stand” as he faces …`, `“kept us safe” on Twitter before
+            // claiming …`: a time or manner clause of the reporter after the closing mark.
+            if matches!(w, "as" | "before" | "after" | "while" | "when")
+                && j + 1 < end
+                && j >= 1
+                && (j - 1..j).any(|t| {
+                    ctx.kind(t) == newsquotes_document::TokenKind::Quote && owner[t].is_some()
+                })
+            {
+                let nx = ctx.low[j + 1].as_str();
+                if matches!(nx, "he" | "she" | "they" | "i" | "we")
+                    || (nx.ends_with("ing") && nx.len() > 5)
+                {
+                    break;
+                }
+            }
             if matches!(w, "and" | "but") {
                 let next_cue = |t: usize| {
                     t < end && cue_at(ctx, t).is_some_and(|c| c.strength >= Strength::Direct)

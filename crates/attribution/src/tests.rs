@@ -982,3 +982,17 @@ fn a_name_and_its_verb_are_no_subject_phrase() {
         "{qs:?}"
     );
 }
+
+#[test]
+fn narration_after_a_closing_mark_ends_the_report() {
+    let d = doc(
+        "Lind decried the issue of “harbour neglect” and highlighted her plans to fix it.
+Berg said he was “excited about the pier” as he faced a vote in the council.",
+        &[("Lind", EntityLabel::Per), ("Berg", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    let a = find(&qs, "the issue of");
+    assert_eq!(a.content, vec!["the issue of “harbour neglect”"]);
+    let b = find(&qs, "he was");
+    assert_eq!(b.content, vec!["he was “excited about the pier”"]);
+}
