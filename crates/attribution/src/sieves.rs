@@ -170,7 +170,7 @@ pub(crate) fn cue_at(ctx: &Ctx, i: usize) -> Option<Cue> {
     if i > 0
         && matches!(
             ctx.low[i - 1].as_str(),
-            "the" | "a" | "an" | "his" | "her" | "their"
+            "the" | "a" | "an" | "his" | "her" | "their" | "whose"
         )
     {
         return None;
@@ -812,10 +812,22 @@ fn title_case(ctx: &Ctx, q: &Quoted) -> bool {
         .filter(|&k| ctx.kind(k) == newsquotes_document::TokenKind::Word)
         .collect();
     let long = |k: &&usize| ctx.low[**k].chars().count() > 3 && !ctx.low[**k].starts_with('\'');
+    // "Lopez Tonight", "Orange is the New Black", "Sin Miedo": a short name of a show, a book or a
+    // slogan, every word (or every long word) capitalised.
+    let inner_punct = q
+        .pieces
+        .iter()
+        .flat_map(|p| p.clone())
+        .any(|k| matches!(ctx.low[k].as_str(), "," | "!" | "?"));
+    let short_title = (2..=5).contains(&words.len())
+        && !inner_punct
+        && words.iter().filter(long).all(|&k| ctx.is_cap(k))
+        && ctx.is_cap(words[0])
+        && ctx.is_cap(words[words.len() - 1]);
     words.len() >= 2
         && words.len() <= 7
         && words.iter().filter(long).all(|&k| ctx.is_cap(k))
-        && words.iter().skip(1).filter(long).count() >= 2
+        && (words.iter().skip(1).filter(long).count() >= 2 || short_title)
 }
 
 /// Words (not punctuation or marks) in a quote's pieces.

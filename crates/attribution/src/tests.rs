@@ -996,3 +996,22 @@ Berg said he was “excited about the pier” as he faced a vote in the council.
     let b = find(&qs, "he was");
     assert_eq!(b.content, vec!["he was “excited about the pier”"]);
 }
+
+#[test]
+fn short_titles_are_not_quotes_but_vocatives_are() {
+    let d = doc(
+        "Ingrid Berg, whose voice carried the band’s hit, “Lanterns Over Harbour”, into the charts, has died.
+
+“Mr Lind,” she said, “is it true that you sold the pier?”",
+        &[("Ingrid Berg", EntityLabel::Per), ("Lind", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    assert!(
+        qs.iter()
+            .all(|q| !q.content.iter().any(|c| c.contains("Lanterns"))),
+        "{qs:?}"
+    );
+    let a = find(&qs, "“Mr Lind,”");
+    assert_eq!(a.content.len(), 2);
+    assert_eq!(a.mention.as_deref(), Some("she"));
+}
