@@ -98,7 +98,7 @@ pub const SIEVES: &[(&str, &str)] = &[
     ("unattributed", "no cue and no speaker found"),
     (
         "nearest-speaker",
-        "no cue: the speaker of the nearest quote before it, in this paragraph or the one before",
+        "no cue: the speaker of the nearest quote or report before it, at most two paragraphs back",
     ),
     (
         "colon-headline",
