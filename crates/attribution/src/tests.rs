@@ -1015,3 +1015,17 @@ fn short_titles_are_not_quotes_but_vocatives_are() {
     assert_eq!(a.content.len(), 2);
     assert_eq!(a.mention.as_deref(), Some("she"));
 }
+
+#[test]
+fn according_to_takes_the_whole_source_phrase() {
+    let d = doc(
+        "The pier was sold in 2010, according to state corporate records.
+Berg has been named the best skipper for five years, according to a yearly harbour survey.",
+        &[("Berg", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    let a = find(&qs, "The pier was sold");
+    assert_eq!(a.mention.as_deref(), Some("state corporate records"));
+    let b = find(&qs, "Berg has been named");
+    assert_eq!(b.mention.as_deref(), Some("a yearly harbour survey"));
+}
