@@ -1524,8 +1524,20 @@ fn indirect_at(
             return content_ok(ctx, &content, in_direct)
                 .then(|| mk(content, np, "according-to", 0.8));
         }
-        if cs > s.start && ctx.low[cs - 1] == "," {
-            let content = first_word(ctx, s.start, cs - 1).min(cs - 1)..cs - 1;
+        // "Clinton leads Sanders by 271 delegates according to a count by …": no comma; the
+        // content starts after the last comma before the cue.
+        let bare = cs > s.start + 3 && ctx.is_word(cs - 1) && owner[cs - 1].is_none();
+        if cs > s.start && (ctx.low[cs - 1] == "," || bare) {
+            let cut = if bare { cs } else { cs - 1 };
+            let from = if bare {
+                (s.start..cut)
+                    .rev()
+                    .find(|&t| ctx.low[t] == "," && owner[t].is_none())
+                    .map_or(s.start, |t| t + 1)
+            } else {
+                s.start
+            };
+            let content = first_word(ctx, from, cut).min(cut)..cut;
             let content = trim_start(ctx, content);
             if !content_ok(ctx, &content, in_direct) {
                 return None;

@@ -1029,3 +1029,15 @@ Berg has been named the best skipper for five years, according to a yearly harbo
     let b = find(&qs, "Berg has been named");
     assert_eq!(b.mention.as_deref(), Some("a yearly harbour survey"));
 }
+
+#[test]
+fn according_to_without_a_comma_reports_its_clause() {
+    let d = doc(
+        "Entering the final week, Berg leads Lind by 40 votes according to a count by the harbour board.",
+        &[("Berg", EntityLabel::Per), ("Lind", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    let a = find(&qs, "Berg leads");
+    assert_eq!(a.content, vec!["Berg leads Lind by 40 votes"]);
+    assert_eq!(a.mention.as_deref(), Some("a count by the harbour board"));
+}
