@@ -398,9 +398,7 @@ fn nearest_clause_subject(ctx: &Ctx, from: usize, to: usize) -> Option<Np> {
             continue;
         }
         let ok = match np.kind {
-            MentionKind::Pronoun => {
-                matches!(ctx.low[t].as_str(), "he" | "she" | "they" | "i" | "we")
-            }
+            MentionKind::Pronoun => personal_subject(&ctx.low[t]),
             MentionKind::Name => ctx.ent[t]
                 .as_ref()
                 .is_some_and(|(l, _)| matches!(l, EntityLabel::Per | EntityLabel::Org)),
@@ -473,10 +471,7 @@ fn clause_subject(ctx: &Ctx, from: usize, to: usize) -> Option<Np> {
     }
     let np = np::forward(ctx, s, to)?;
     let ok = match np.kind {
-        MentionKind::Pronoun => matches!(
-            ctx.low[np.toks.start].as_str(),
-            "he" | "she" | "they" | "i" | "we"
-        ),
+        MentionKind::Pronoun => personal_subject(&ctx.low[np.toks.start]),
         MentionKind::Name => true,
         _ => matches!(
             np::head_class(ctx, &np.toks),
@@ -571,24 +566,21 @@ fn content_end(ctx: &Ctx, k: usize, end: usize, owner: &[Option<usize>]) -> usiz
             }
             // "… had not won him over, but he sounded a note …": a coordinated clause with a
             // pronoun subject of its own is the reporter's narration again.
-            let after_comma = ctx.low[j - 1] == ","
-                || (j >= 2
-                    && ctx.kind(j - 1) == newsquotes_document::TokenKind::Quote
-                    && ctx.low[j - 2] == ",");
+            // Right after a closing quotation mark (the content's own mixed quote).
+            let after_mark =
+                ctx.kind(j - 1) == newsquotes_document::TokenKind::Quote && owner[j - 1].is_some();
+            let after_comma =
+                ctx.low[j - 1] == "," || (after_mark && j >= 2 && ctx.low[j - 2] == ",");
             if matches!(w, "but" | "yet")
                 && after_comma
                 && j + 2 < end
-                && matches!(ctx.low[j + 1].as_str(), "he" | "she" | "they" | "we" | "i")
+                && personal_subject(&ctx.low[j + 1])
             {
                 break;
             }
             // `the issue of “systemic racism” and highlighted her plans …`: after a closing
             // mark, a coordinated verb or a new subject is the reporter's narration again.
-            if matches!(w, "and" | "but" | "until")
-                && j + 1 < end
-                && ctx.kind(j - 1) == newsquotes_document::TokenKind::Quote
-                && owner[j - 1].is_some()
-            {
+            if matches!(w, "and" | "but" | "until") && j + 1 < end && after_mark {
                 let nx = ctx.low[j + 1].as_str();
                 let verb_past = ctx.is_word(j + 1)
                     && !ctx.is_cap(j + 1)
@@ -611,7 +603,7 @@ fn content_end(ctx: &Ctx, k: usize, end: usize, owner: &[Option<usize>]) -> usiz
                                 | "won"
                                 | "lost"
                         ));
-                let pron = matches!(nx, "he" | "she" | "they" | "i" | "we");
+                let pron = personal_subject(nx);
                 if verb_past || pron || w == "until" {
                     break;
                 }
@@ -620,15 +612,10 @@ fn content_end(ctx: &Ctx, k: usize, end: usize, owner: &[Option<usize>]) -> usiz
             // claiming …`: a time or manner clause of the reporter after the closing mark.
             if matches!(w, "as" | "before" | "after" | "while" | "when")
                 && j + 1 < end
-                && j >= 1
-                && (j - 1..j).any(|t| {
-                    ctx.kind(t) == newsquotes_document::TokenKind::Quote && owner[t].is_some()
-                })
+                && after_mark
             {
                 let nx = ctx.low[j + 1].as_str();
-                if matches!(nx, "he" | "she" | "they" | "i" | "we")
-                    || (nx.ends_with("ing") && nx.len() > 5)
-                {
+                if personal_subject(nx) || (nx.ends_with("ing") && nx.len() > 5) {
                     break;
                 }
             }
@@ -636,8 +623,7 @@ fn content_end(ctx: &Ctx, k: usize, end: usize, owner: &[Option<usize>]) -> usiz
                 let next_cue = |t: usize| {
                     t < end && cue_at(ctx, t).is_some_and(|c| c.strength >= Strength::Direct)
                 };
-                let pron = j + 1 < end
-                    && matches!(ctx.low[j + 1].as_str(), "he" | "she" | "they" | "i" | "we");
+                let pron = j + 1 < end && personal_subject(&ctx.low[j + 1]);
                 if next_cue(j + 1) || (pron && next_cue(j + 2)) {
                     break;
                 }
@@ -792,10 +778,7 @@ fn free_standing(ctx: &Ctx, q: &Quoted) -> bool {
 fn person_like(ctx: &Ctx, np: &Np) -> bool {
     match np.kind {
         MentionKind::Name => true,
-        MentionKind::Pronoun => matches!(
-            ctx.low[np.toks.start].as_str(),
-            "he" | "she" | "they" | "i" | "we"
-        ),
+        MentionKind::Pronoun => personal_subject(&ctx.low[np.toks.start]),
         _ => matches!(
             np::head_class(ctx, &np.toks),
             Some(crate::lexicon::NounClass::Person(_) | crate::lexicon::NounClass::Group)
@@ -2146,6 +2129,11 @@ fn long_subject(ctx: &Ctx, s: &Range<usize>, cue: usize, owner: &[Option<usize>]
         return None;
     }
     Some(np::phrase(ctx, st..end))
+}
+
+/// A personal pronoun that opens a clause of its own: "he", "she", "they", "i", "we".
+fn personal_subject(w: &str) -> bool {
+    matches!(w, "he" | "she" | "they" | "i" | "we")
 }
 
 /// Auxiliaries and copulas: a stretch holding one is a clause, not a subject phrase.

@@ -8,6 +8,18 @@ use common::{build, doc, found, Spec, BIO};
 use newsquotes_document::{Document, Layer, Stage, StageError};
 use newsquotes_ner_bert::{BertRecognizer, Options, Precision};
 
+/// Words with an entity of each kind, accents included, that the hand-set model tags.
+const ACME_SENTENCE: &[&str] = &[
+    "Acme",
+    "Corp",
+    "said",
+    "Zoë",
+    "Ångström",
+    "in",
+    "New",
+    "York",
+];
+
 /// Sub-words of the lookup model and the class each one gets. Non-first sub-words and `-` are
 /// given entity classes on purpose: if a word took anything but its first sub-word's prediction,
 /// the entities would change.
@@ -363,19 +375,11 @@ fn batching_gives_the_same_entities_as_one_by_one() {
 
 #[test]
 fn long_sentences_are_windowed_without_losing_or_doubling_entities() {
-    let unit = [
-        "Acme",
-        "Corp",
-        "said",
-        "Zoë",
-        "Ångström",
-        "in",
-        "New",
-        "York",
-        ".",
-        "Acmeacmeacme",
-        "the",
-    ];
+    let unit: Vec<&str> = ACME_SENTENCE
+        .iter()
+        .chain(&[".", "Acmeacmeacme", "the"])
+        .copied()
+        .collect();
     let reps = 64; // 64 × 14 = 896 sub-words: more than 510, two windows at the model's maximum
     let words: Vec<&str> = unit
         .iter()
@@ -532,21 +536,12 @@ fn bfloat16_finds_the_float32_entities() {
         );
         let words = tricky_words();
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-        let long: Vec<&str> = [
-            "Acme",
-            "Corp",
-            "said",
-            "Zoë",
-            "Ångström",
-            "in",
-            "New",
-            "York",
-        ]
-        .iter()
-        .copied()
-        .cycle()
-        .take(8 * 20)
-        .collect();
+        let long: Vec<&str> = ACME_SENTENCE
+            .iter()
+            .copied()
+            .cycle()
+            .take(ACME_SENTENCE.len() * 20)
+            .collect();
         let sents: &[&[&str]] = &[&refs, &long];
         let (mut a, mut b) = (doc("f32", sents), doc("bf16", sents));
         r32.annotate(&mut a).unwrap();
