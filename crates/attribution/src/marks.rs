@@ -228,7 +228,14 @@ fn end_paragraph(
     let continues = next < ctx.len()
         && ctx.kind(next) == newsquotes_document::TokenKind::Quote
         && classify(&mark_at(ctx, next).0).is_some_and(|(f, r)| f == family && r != Role::Close)
-        && (mark_at(ctx, next).0 == bottom_mark || family != Family::Double);
+        && (mark_at(ctx, next).0 == bottom_mark || family != Family::Double)
+        // A mark opened inside a sentence right after a word (`… is “really an amorphous
+        // position to have.`) is a fragment whose closing mark was forgotten, not the start of
+        // a multi-paragraph quote.
+        && !(carried.is_empty()
+            && start > ctx.para_range(start).start
+            && ctx.is_word(start - 1)
+            && !ctx.is_cap(start - 1));
     if family == Family::Single && carried.is_empty() && !continues {
         // An unclosed single mark is more often an apostrophe than a quote.
         return;

@@ -104,6 +104,26 @@ const CLAUSE_OPENERS: &[&str] = &[
     "before", ":", "—", "–", "-", "--", "(", ";", "so", "yet", "where", "whereas", "then",
     "however", "or",
 ];
+/// Prepositions that open a sentence-initial adjunct ("At the town hall she said …").
+const PP_OPENERS: &[&str] = &[
+    "at",
+    "in",
+    "on",
+    "during",
+    "after",
+    "before",
+    "since",
+    "from",
+    "inside",
+    "outside",
+    "to",
+    "with",
+    "throughout",
+    "following",
+    "amid",
+    "within",
+    "over",
+];
 const TITLE_INTRO: &[&str] = &[
     "so-called",
     "called",
@@ -277,6 +297,19 @@ fn skip_left(ctx: &Ctx, mut end: usize, floor: usize) -> usize {
         let time = np::is_time(w) || (ctx.kind(end - 1) == newsquotes_document::TokenKind::Number);
         if time || (w.ends_with("ly") && !ctx.is_cap(end - 1) && w.len() > 4) {
             end -= 1;
+        } else if matches!(w, "however" | "though" | "also" | "meanwhile") && end - 1 > floor {
+            // "Carter however said".
+            end -= 1;
+        } else if w == ","
+            && end >= floor + 4
+            && matches!(
+                ctx.low[end - 2].as_str(),
+                "however" | "though" | "meanwhile"
+            )
+            && ctx.low[end - 3] == ","
+        {
+            // "Experts and officials, however, said".
+            end -= 3;
         } else {
             break;
         }
@@ -940,6 +973,17 @@ fn trailing_with(ctx: &Ctx, q: &Quoted, start: usize, wend: usize, c: &Cue) -> O
     let ended = start >= 2 && matches!(ctx.low[start - 2].as_str(), ".");
     if ended && cstart > start + 3 {
         return None;
+    }
+    // `“… .” He said that since then …`: a new sentence whose cue reports its own clause.
+    let closed = (0..start.min(4))
+        .map(|d| start - 1 - d)
+        .find(|&k| ctx.is_word(k) || matches!(ctx.low[k].as_str(), "." | "?" | "!" | ","))
+        .is_some_and(|k| matches!(ctx.low[k].as_str(), "." | "?" | "!"));
+    if closed && !c.source_after && ctx.is_cap(start) && start < cstart {
+        let after = skip_pp(ctx, c.toks.end, wend);
+        if after < wend && (ctx.low[after] == "that" || ctx.is_word(after)) {
+            return None;
+        }
     }
     let lead_only_skip =
         (start..cstart).all(|k| ctx.is_punct(k) || np::SKIP.contains(&ctx.low[k].as_str()));
@@ -1646,8 +1690,22 @@ fn indirect_at(
                     || ctx.kind(k) == newsquotes_document::TokenKind::Number
             })
     };
+    // "At the town hall this week she said …": a short prepositional phrase without a comma
+    // opens the sentence and a personal pronoun follows it.
+    let pp_intro = |np: &Np| {
+        let st = np.toks.start;
+        let f = first_word(ctx, s.start, st);
+        f < st
+            && st - f <= 8
+            && PP_OPENERS.contains(&ctx.low[f].as_str())
+            && np.kind == MentionKind::Pronoun
+            && personal_subject(ctx.low[st].as_str())
+            && (f..st)
+                .all(|k| ctx.is_word(k) && cue_at(ctx, k).is_none() && !is_aux(ctx.low[k].as_str()))
+    };
     let opener_ok = participle
         || time_intro(subj.toks.start)
+        || pp_intro(&subj)
         || subj.toks.start == s.start
         || matches!(ctx.low[subj.toks.start].as_str(), "who" | "which")
         || CLAUSE_OPENERS.contains(&ctx.low[subj.toks.start - 1].as_str())

@@ -1041,3 +1041,56 @@ fn according_to_without_a_comma_reports_its_clause() {
     assert_eq!(a.content, vec!["Berg leads Lind by 40 votes"]);
     assert_eq!(a.mention.as_deref(), Some("a count by the harbour board"));
 }
+
+#[test]
+fn a_prepositional_opener_without_a_comma_keeps_its_pronoun_subject() {
+    let d = doc(
+        "At the harbour meeting this week she said the pier would stay open.",
+        &[],
+    );
+    let qs = quotes(&d);
+    let a = find(&qs, "the pier would stay open");
+    assert_eq!(a.mention.as_deref(), Some("she"));
+}
+
+#[test]
+fn however_between_subject_and_verb_is_skipped() {
+    let d = doc(
+        "Berg however said the pier would stay open.
+Harbour officials, however, said they believed the board had sold it.",
+        &[("Berg", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    assert_eq!(
+        find(&qs, "the pier would stay open").mention.as_deref(),
+        Some("Berg")
+    );
+    let b = find(&qs, "they believed");
+    assert_eq!(b.mention.as_deref(), Some("Harbour officials"));
+}
+
+#[test]
+fn a_new_sentence_reporting_its_own_clause_is_not_a_trailing_cue() {
+    let d = doc(
+        "Berg recalled the winter of 2009: “I called every lender I had.” He said that since then the theatre has “been more secure.”",
+        &[("Berg", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    let a = find(&qs, "that since then");
+    assert_eq!(a.mention.as_deref(), Some("He"));
+    let b = find(&qs, "“I called every lender I had.”");
+    assert_ne!(b.mention.as_deref(), Some("He"));
+}
+
+#[test]
+fn a_fragment_left_open_mid_sentence_does_not_swallow_the_next_paragraph() {
+    let d = doc(
+        "Lind said the board’s plan is “really a vague position to have.
+“What we do here is vote. That’s what we do,” Lind said. “We don’t debate notions.”",
+        &[("Lind", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    let a = find(&qs, "“What we do here is vote. That’s what we do,”");
+    assert_eq!(a.content.len(), 2, "{qs:?}");
+    assert_eq!(a.mention.as_deref(), Some("Lind"));
+}
