@@ -509,6 +509,29 @@ pub(crate) fn forward(ctx: &Ctx, i: usize, limit: usize) -> Option<Np> {
     })
 }
 
+/// The name standing in apposition right after a description (`the moderator, Priya Natarajan`,
+/// `Her daughter, Carol, said`): a person name that fills the stretch up to `limit` or up to the
+/// next comma, colon or full stop. The annotation guideline makes the name the mention.
+pub(crate) fn apposed_name(ctx: &Ctx, np: &Np, limit: usize) -> Option<Np> {
+    let limit = limit.min(ctx.len());
+    let c = np.toks.end;
+    if np.kind == MentionKind::Name || c + 1 >= limit || ctx.low[c] != "," {
+        return None;
+    }
+    let name = forward(ctx, c + 1, limit)?;
+    let person = name.toks.clone().any(|k| {
+        ctx.ent[k]
+            .as_ref()
+            .is_some_and(|(l, _)| *l == newsquotes_document::EntityLabel::Per)
+    }) || (name.toks.len() >= 2
+        && Lexicon::get()
+            .names
+            .contains_key(ctx.low[name.toks.start].as_str()));
+    let closes =
+        name.toks.end == limit || matches!(ctx.low[name.toks.end].as_str(), "," | ":" | "." | ";");
+    (name.kind == MentionKind::Name && person && closes && name.toks.len() <= 5).then_some(name)
+}
+
 /// The noun phrase ending just before token `end` (exclusive), extending left no further than
 /// `floor`.
 /// Quantifiers that head a partitive subject: "many of her supporters said".

@@ -348,15 +348,19 @@ fn subject(ctx: &Ctx, cue: usize, floor: usize) -> Option<Np> {
                 continue;
             };
             let st = np.toks.start;
+            let named = np::apposed_name(ctx, &np, comma + 1);
             let opens_clause = st == first_word(ctx, floor, open)
                 || (st > floor
                     && match ctx.low[st - 1].as_str() {
                         "that" | ";" | ":" | "—" | "–" | "--" => true,
-                        "," => np.kind == MentionKind::Name,
+                        // "At the head of the march, the leader of the union, Nathalie
+                        // Berthier, said".
+                        "," => np.kind == MentionKind::Name || named.is_some(),
                         _ => false,
                     });
             if opens_clause {
-                return Some(np);
+                // "Her daughter, Carol, said": the apposed name is the mention.
+                return Some(named.unwrap_or(np));
             }
         }
         return None;
@@ -990,6 +994,7 @@ fn trailing_with(ctx: &Ctx, q: &Quoted, start: usize, wend: usize, c: &Cue) -> O
     let speaker = if c.source_after || lead_only_skip {
         np::forward(ctx, c.toks.end, wend)
             .filter(|np| !(c.source_after && np.kind == MentionKind::Pronoun))
+            .map(|np| np::apposed_name(ctx, &np, wend).unwrap_or(np))
             .or_else(|| {
                 // "… ,” he said" where the pronoun precedes the cue counts as the lead case.
                 subject(ctx, cstart, start)
@@ -1604,6 +1609,7 @@ fn indirect_at(
             // "…, said Maria Lopez, a professor at …": an apposition may close the sentence.
             if after >= cend || ctx.low[after] == "," {
                 let content = trim_start(ctx, skip_connective(ctx, s.start..cut));
+                let np = np::apposed_name(ctx, &np, cend).unwrap_or(np);
                 return content_ok(ctx, &content, in_direct)
                     .then(|| mk(content, np, "trailing-said-inverted", 0.7));
             }

@@ -1094,3 +1094,30 @@ fn a_fragment_left_open_mid_sentence_does_not_swallow_the_next_paragraph() {
     assert_eq!(a.content.len(), 2, "{qs:?}");
     assert_eq!(a.mention.as_deref(), Some("Lind"));
 }
+
+#[test]
+fn an_apposed_name_is_the_mention() {
+    let d = doc(
+        "At the head of the march, the leader of the dockers’ union, Nathalie Berthier, said: “We stay.”
+Her daughter, Carol, said the ward was full.
+“Let’s start,” said the moderator, Priya Natarajan.",
+        &[
+            ("Nathalie Berthier", EntityLabel::Per),
+            ("Carol", EntityLabel::Per),
+            ("Priya Natarajan", EntityLabel::Per),
+        ],
+    );
+    let qs = quotes(&d);
+    assert_eq!(
+        find(&qs, "“We stay.”").mention.as_deref(),
+        Some("Nathalie Berthier")
+    );
+    assert_eq!(
+        find(&qs, "the ward was full").mention.as_deref(),
+        Some("Carol")
+    );
+    assert_eq!(
+        find(&qs, "“Let’s start,”").mention.as_deref(),
+        Some("Priya Natarajan")
+    );
+}
