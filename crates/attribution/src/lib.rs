@@ -246,3 +246,5 @@ fn trim_space(ctx: &Ctx, s: Span) -> Span {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_coref;

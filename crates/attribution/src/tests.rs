@@ -138,7 +138,7 @@ fn sentences(text: &str, toks: &[Token]) -> Vec<Sentence> {
 
 /// Builds a document with tokens, sentences, paragraphs and the given entities (text, label),
 /// each matched at every occurrence on token boundaries.
-fn doc(text: &str, ents: &[(&str, EntityLabel)]) -> Document {
+pub(crate) fn doc(text: &str, ents: &[(&str, EntityLabel)]) -> Document {
     let mut d = Document::new("t", text);
     let toks = tokens(text);
     let sents = sentences(text, &toks);
@@ -178,16 +178,16 @@ fn doc(text: &str, ents: &[(&str, EntityLabel)]) -> Document {
 
 /// (kind, content pieces, cue, mention, speaker name, sieve) of every quote.
 #[derive(Debug, PartialEq)]
-struct Q {
-    kind: QuoteKind,
-    content: Vec<String>,
-    cue: Option<String>,
-    mention: Option<String>,
-    speaker: Option<String>,
-    sieve: String,
+pub(crate) struct Q {
+    pub kind: QuoteKind,
+    pub content: Vec<String>,
+    pub cue: Option<String>,
+    pub mention: Option<String>,
+    pub speaker: Option<String>,
+    pub sieve: String,
 }
 
-fn quotes(d: &Document) -> Vec<Q> {
+pub(crate) fn quotes(d: &Document) -> Vec<Q> {
     d.quotes()
         .iter()
         .map(|q| Q {
@@ -204,7 +204,7 @@ fn quotes(d: &Document) -> Vec<Q> {
 }
 
 /// The single quote whose first piece starts with `prefix`.
-fn find<'a>(qs: &'a [Q], prefix: &str) -> &'a Q {
+pub(crate) fn find<'a>(qs: &'a [Q], prefix: &str) -> &'a Q {
     let hits: Vec<&Q> = qs
         .iter()
         .filter(|q| q.content[0].starts_with(prefix))
@@ -213,7 +213,7 @@ fn find<'a>(qs: &'a [Q], prefix: &str) -> &'a Q {
     hits[0]
 }
 
-fn who(q: &Q) -> (Option<&str>, Option<&str>) {
+pub(crate) fn who(q: &Q) -> (Option<&str>, Option<&str>) {
     (q.mention.as_deref(), q.speaker.as_deref())
 }
 
