@@ -104,6 +104,11 @@ const CLAUSE_OPENERS: &[&str] = &[
     "before", ":", "—", "–", "-", "--", "(", ";", "so", "yet", "where", "whereas", "then",
     "however", "or",
 ];
+/// Prepositions and particles that cannot open a reported clause.
+const PARTICLES: &[&str] = &[
+    "outside", "off", "down", "away", "over", "for", "inside", "against", "with", "from", "by",
+    "on", "around", "across", "toward", "towards",
+];
 /// Prepositions that open a sentence-initial adjunct ("At the town hall she said …").
 const PP_OPENERS: &[&str] = &[
     "at",
@@ -1599,6 +1604,27 @@ fn indirect_at(
         }
         return None;
     }
+    // A passive cue ("Volunteers were called out", "His death was announced by", "laws have
+    // been challenged") reports no speech of its subject.
+    let mut b = cs;
+    while b > s.start && ctx.low[b - 1].ends_with("ly") && !ctx.is_cap(b - 1) {
+        b -= 1;
+    }
+    if b > s.start
+        && matches!(
+            ctx.low[b - 1].as_str(),
+            "was" | "were" | "been" | "being" | "be" | "is" | "are"
+        )
+        && ctx.low[cs].ends_with("ed")
+        && c.lemma.is_some()
+        // "was asked whether …", "was criticized for …", "is reported to …" still report.
+        && !matches!(
+            ctx.low[cs].as_str(),
+            "asked" | "criticized" | "criticised" | "charged" | "accused" | "reported" | "quoted"
+        )
+    {
+        return None;
+    }
     // Inverted trailing cue: "CONTENT, said X." (speech verbs and person-like sources only:
     // "Smith, a professor, described Trump's approach" is not one).
     let speech = c.lemma.is_some_and(|l| SPEECH.contains(&l));
@@ -1852,6 +1878,9 @@ fn indirect_at(
         && (ctx.is_word(k) || owner[k].is_some())
         // "said and …", "was seen as …", "set up …", "spoke in …": not a reported clause.
         && !matches!(w, "and" | "as" | "in" | "up")
+        // "protested outside the hall", "a warning for counties …", "announced on Tuesday by":
+        // a preposition or particle the phrase skipper left is no clause.
+        && !PARTICLES.contains(&w)
     {
         (k..cend, "reported-clause", 0.6)
     } else if c.strength == Strength::Weak

@@ -1121,3 +1121,17 @@ Her daughter, Carol, said the ward was full.
         Some("Priya Natarajan")
     );
 }
+
+#[test]
+fn passive_cues_and_prepositional_objects_report_nothing() {
+    let d = doc(
+        "Volunteers were called out twice in one afternoon to rescue two swimmers.
+Around 60 people protested outside the harbour office before the meeting.
+His retirement was announced on Friday by the harbour board.
+Berg was asked whether the pier would stay open.",
+        &[("Berg", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].content, vec!["whether the pier would stay open"]);
+}
