@@ -801,8 +801,13 @@ fn free_standing(ctx: &Ctx, q: &Quoted) -> bool {
     }) && ends_sentence
         && words >= 5;
     if !capital && !sentence_start && !after_cue_comma {
-        // `“A,” he said, “and B.”`: the second piece of a split quote.
-        let back = prev.map_or(o, |p| p.saturating_sub(10).max(ctx.para_range(o).start));
+        // `“A,” he said, “and B.”`: the second piece of a split quote (also around a long
+        // apposition: `“A,” Kleinschmidt, the economy minister, said as she left, “but B.”`).
+        let back = prev.map_or(o, |p| {
+            p.saturating_sub(25)
+                .max(ctx.para_range(o).start)
+                .max(ctx.sents[ctx.sent[o]].start)
+        });
         let split = (back..o).rev().any(|k| {
             ctx.kind(k) == newsquotes_document::TokenKind::Quote
                 && (k + 1..o).any(|c| cue_at(ctx, c).is_some())
@@ -1593,6 +1598,11 @@ fn indirect_at(
                 )
             });
             let mut f = mk(content, np, "according-to", 0.8);
+            // "…, according to the agency, which published …": a relative clause on the
+            // source is not content.
+            let rest = rest.filter(|r| {
+                !r.is_empty() && !matches!(ctx.low[r.start].as_str(), "which" | "who" | "whose")
+            });
             if let Some(rest) = rest.filter(|r| r.clone().filter(|&k| ctx.is_word(k)).count() >= 2)
             {
                 if kind_for(ctx, &rest, owner) == QuoteKind::Mixed {
@@ -1868,6 +1878,12 @@ fn indirect_at(
     let w = ctx.low[k].as_str();
     let lex = Lexicon::get();
     let (content, sieve, conf) = if w == "that" {
+        // "disputed that account.": "that" is a determiner when a short noun phrase ends the
+        // clause.
+        let words = (k + 1..cend).filter(|&t| ctx.is_word(t)).count();
+        if words <= 2 && (k + 1..cend).all(|t| owner[t].is_none()) {
+            return None;
+        }
         (k..cend, "reported-that", 0.75)
     } else if WH.contains(&w) {
         (k..cend, "reported-question", 0.65)

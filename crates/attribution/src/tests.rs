@@ -1135,3 +1135,28 @@ Berg was asked whether the pier would stay open.",
     assert_eq!(qs.len(), 1, "{qs:#?}");
     assert_eq!(qs[0].content, vec!["whether the pier would stay open"]);
 }
+
+#[test]
+fn that_before_a_short_noun_phrase_is_a_determiner() {
+    let d = doc(
+        "Lind disputed that account.
+The pier was sold in 2010, according to the harbour board, which published its accounts on Friday.",
+        &[("Lind", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    assert!(qs.iter().all(|q| q.content[0] != "that account"), "{qs:#?}");
+    let a = find(&qs, "The pier was sold in 2010");
+    assert_eq!(a.content, vec!["The pier was sold in 2010"]);
+}
+
+#[test]
+fn a_split_quote_around_a_long_apposition_is_one_quote() {
+    let d = doc(
+        "„We did not get everything we wanted“, Anna Berg, the harbour minister, said as she left the town hall, „but families will know where they stand.“",
+        &[("Anna Berg", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].content.len(), 2);
+    assert_eq!(qs[0].mention.as_deref(), Some("Anna Berg"));
+}
