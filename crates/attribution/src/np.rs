@@ -595,6 +595,24 @@ pub(crate) fn backward(ctx: &Ctx, end: usize, floor: usize) -> Option<Np> {
                     s = k - 1;
                     continue;
                 }
+                // "a spokesperson for the Home Office", "officials at the ministry".
+                if k >= floor + 2
+                    && matches!(
+                        ctx.low[k - 1].as_str(),
+                        "for" | "at" | "to" | "with" | "from"
+                    )
+                    && {
+                        let prev = ctx.low[k - 2].as_str();
+                        let noun = lex
+                            .speaker_nouns
+                            .get(prev)
+                            .or_else(|| lex.speaker_nouns.get(prev.trim_end_matches('s')));
+                        noun.is_some_and(|c| !matches!(c, NounClass::Org))
+                    }
+                {
+                    s = k - 1;
+                    continue;
+                }
                 // "many of her supporters", "some of the voters": a quantifier heads the phrase.
                 if k >= floor + 2
                     && ctx.low[k - 1] == "of"

@@ -128,6 +128,8 @@ const PP_OPENERS: &[&str] = &[
     "amid",
     "within",
     "over",
+    "later",
+    "earlier",
 ];
 const TITLE_INTRO: &[&str] = &[
     "so-called",
@@ -1877,6 +1879,10 @@ fn indirect_at(
     let cend = subordinate_end(ctx, s, cs, k, cend, owner);
     let w = ctx.low[k].as_str();
     let lex = Lexicon::get();
+    // "ruled that", "held that": judgments need their "that" ("held a rally" is no report).
+    if c.lemma.is_some_and(|l| matches!(l, "rule" | "hold")) && w != "that" {
+        return None;
+    }
     let (content, sieve, conf) = if w == "that" {
         // "disputed that account.": "that" is a determiner when a short noun phrase ends the
         // clause.

@@ -1160,3 +1160,33 @@ fn a_split_quote_around_a_long_apposition_is_one_quote() {
     assert_eq!(qs[0].content.len(), 2);
     assert_eq!(qs[0].mention.as_deref(), Some("Anna Berg"));
 }
+
+#[test]
+fn judgments_openers_and_longer_subject_phrases() {
+    let d = doc(
+        "In a 40-page judgment, the court held that the harbour act restricted peaceful protest.
+The board held a meeting on Friday.
+Later in the call she asks him who would look after the boat.
+A security guard who was on duty told police that he had heard nothing.
+Images would be deleted within a second, a spokesperson for the Harbour Office said.",
+        &[("Harbour Office", EntityLabel::Org)],
+    );
+    let qs = quotes(&d);
+    assert_eq!(qs.len(), 4, "{qs:#?}");
+    assert_eq!(
+        find(&qs, "that the harbour act").mention.as_deref(),
+        Some("the court")
+    );
+    assert_eq!(
+        find(&qs, "who would look after").mention.as_deref(),
+        Some("she")
+    );
+    assert!(find(&qs, "that he had heard nothing")
+        .mention
+        .as_deref()
+        .is_some_and(|m| m.starts_with("A security guard")));
+    assert_eq!(
+        find(&qs, "Images would be deleted").mention.as_deref(),
+        Some("a spokesperson for the Harbour Office")
+    );
+}
