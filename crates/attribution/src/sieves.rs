@@ -404,6 +404,9 @@ fn adjunct_like(ctx: &Ctx, np: &Np) -> bool {
             | "moments"
             | "later"
             | "earlier"
+            | "despite"
+            | "amid"
+            | "without"
     ) || (w.ends_with("ing") && w.len() > 5 && np.kind != MentionKind::Name)
         || np
             .toks
@@ -1784,6 +1787,15 @@ fn indirect_at(
     } else {
         long_subject(ctx, s, cs, owner)?
     };
+    // "despite reports of a bid": a preposition is no speaker.
+    if !participle && adjunct_like(ctx, &subj) && subj.kind != MentionKind::Name {
+        return None;
+    }
+    // "Several similar calls have been published", "What he says is true": an auxiliary right
+    // after the cue word makes it a noun or a subject clause, not a report.
+    if ce < cend && is_aux(ctx.low[ce].as_str()) {
+        return None;
+    }
     // Trailing: "CONTENT, X said (in a statement)."
     let after = skip_pp(ctx, ce, cend);
     // Parenthetical: "The museum, Mr. Bush said, celebrated …" — content on both sides.

@@ -1190,3 +1190,15 @@ Images would be deleted within a second, a spokesperson for the Harbour Office s
         Some("a spokesperson for the Harbour Office")
     );
 }
+
+#[test]
+fn cue_words_used_as_nouns_or_after_prepositions_report_nothing() {
+    let d = doc(
+        "Several similar calls have been published since the autumn.
+Berg insisted that the pier is not for sale, despite reports of a bid from a rival.",
+        &[("Berg", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].mention.as_deref(), Some("Berg"));
+}
