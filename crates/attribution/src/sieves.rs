@@ -304,6 +304,15 @@ fn skip_left(ctx: &Ctx, mut end: usize, floor: usize) -> usize {
         let time = np::is_time(w) || (ctx.kind(end - 1) == newsquotes_document::TokenKind::Number);
         if time || (w.ends_with("ly") && !ctx.is_cap(end - 1) && w.len() > 4) {
             end -= 1;
+        } else if matches!(w, "—" | "–" | "--") && end - 1 > floor {
+            // "Joyce — who is listed as an attorney — told …": a dash-enclosed aside.
+            match (floor.max(end.saturating_sub(30))..end - 1)
+                .rev()
+                .find(|&k| ctx.low[k] == w)
+            {
+                Some(open) if open > floor => end = open,
+                _ => break,
+            }
         } else if matches!(w, "however" | "though" | "also" | "meanwhile") && end - 1 > floor {
             // "Carter however said".
             end -= 1;
@@ -389,6 +398,13 @@ fn subject(ctx: &Ctx, cue: usize, floor: usize) -> Option<Np> {
 /// or is made of time words ("On Sunday", "Speaking", "Hours later").
 fn adjunct_like(ctx: &Ctx, np: &Np) -> bool {
     let w = ctx.low[np.toks.start].as_str();
+    // "At least a dozen workers" is a quantity.
+    if w == "at"
+        && np.toks.len() > 1
+        && matches!(ctx.low[np.toks.start + 1].as_str(), "least" | "most")
+    {
+        return false;
+    }
     matches!(
         w,
         "on" | "in"
@@ -1750,9 +1766,18 @@ fn indirect_at(
             && (f..st)
                 .all(|k| ctx.is_word(k) && cue_at(ctx, k).is_none() && !is_aux(ctx.low[k].as_str()))
     };
+    // "in which he says …", "A few minutes later they said …": a subject-case personal pronoun
+    // right before the verb is its subject wherever its clause starts.
+    let pronoun_subject = subj.kind == MentionKind::Pronoun
+        && personal_subject(ctx.low[subj.toks.start].as_str())
+        && skip_left(ctx, cs, s.start) == subj.toks.end
+        && c.strength == Strength::Strong
+        // Not a report nested in another one's content.
+        && (s.start..subj.toks.start).all(|k| owner[k].is_none() && cue_at(ctx, k).is_none());
     let opener_ok = participle
         || time_intro(subj.toks.start)
         || pp_intro(&subj)
+        || pronoun_subject
         || subj.toks.start == s.start
         || matches!(ctx.low[subj.toks.start].as_str(), "who" | "which")
         || CLAUSE_OPENERS.contains(&ctx.low[subj.toks.start - 1].as_str())
@@ -1796,8 +1821,16 @@ fn indirect_at(
     if ce < cend && is_aux(ctx.low[ce].as_str()) {
         return None;
     }
-    // Trailing: "CONTENT, X said (in a statement)."
+    // Trailing: "CONTENT, X said (in a statement)." / "CONTENT, X told The Washington Post."
     let after = skip_pp(ctx, ce, cend);
+    let after = if c.takes_object && after < cend && ctx.low[after] != "," {
+        np::forward(ctx, after, cend)
+            .map(|o| skip_pp(ctx, o.toks.end, cend))
+            .filter(|&e| e >= cend || ctx.low[e] == ",")
+            .unwrap_or(after)
+    } else {
+        after
+    };
     // Parenthetical: "The museum, Mr. Bush said, celebrated …" — content on both sides.
     if !participle && after < cend && ctx.low[after] == "," && subj.toks.start > s.start {
         let comma = subj.toks.start - 1;
@@ -1837,9 +1870,16 @@ fn indirect_at(
         return content_ok(ctx, &content, in_direct)
             .then(|| mk(content, subj, "trailing-said", 0.7));
     }
-    // Complement: a hearer and prepositional phrases may come before "that" or a wh-word.
+    // Complement: a hearer and prepositional phrases may come before "that" or a wh-word;
+    // so may a dash-enclosed aside ("said — on Twitter, as it happens — that …").
     let mut k = ce;
     let mut kk = ce;
+    if ce < cend && matches!(ctx.low[ce].as_str(), "—" | "–" | "--") {
+        if let Some(close) = (ce + 1..cend.min(ce + 20)).find(|&t| ctx.low[t] == ctx.low[ce]) {
+            kk = close + 1;
+            k = kk;
+        }
+    }
     if c.takes_object {
         if let Some(obj) = np::forward(ctx, kk, cend) {
             kk = obj.toks.end;
@@ -2075,7 +2115,11 @@ fn long_subject(ctx: &Ctx, s: &Range<usize>, cue: usize, owner: &[Option<usize>]
             st += 1;
         }
     }
+    // "at least a dozen members of Congress": a quantity, not a prepositional opener.
+    let at_least =
+        st + 1 < end && ctx.low[st] == "at" && matches!(ctx.low[st + 1].as_str(), "least" | "most");
     if st < end
+        && !at_least
         && matches!(
             ctx.low[st].as_str(),
             "in" | "on"
@@ -2143,6 +2187,10 @@ fn long_subject(ctx: &Ctx, s: &Range<usize>, cue: usize, owner: &[Option<usize>]
                     | "eight"
                     | "nine"
                     | "ten"
+                    | "dozen"
+                    | "dozens"
+                    | "hundreds"
+                    | "thousands"
             )
     };
     let head = |k: usize| {
@@ -2167,7 +2215,7 @@ fn long_subject(ctx: &Ctx, s: &Range<usize>, cue: usize, owner: &[Option<usize>]
     const QUANT_GLUE: &[&str] = &[
         "of", "in", "out", "but", "than", "more", "less", "fewer", "about", "nearly", "almost",
         "roughly", "just", "only", "some", "all", "most", "many", "a", "the", "over", "under",
-        "around", "those", "by", "-", "and", "among",
+        "around", "those", "by", "-", "and", "among", "at", "least",
     ];
     let glue_or_quantity = |k: usize| quantity(k) || QUANT_GLUE.contains(&ctx.low[k].as_str());
     let q_head = (st..end.min(st + 4)).find(|&k| quantity(k));

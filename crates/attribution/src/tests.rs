@@ -1202,3 +1202,40 @@ Berg insisted that the pier is not for sale, despite reports of a bid from a riv
     assert_eq!(qs.len(), 1, "{qs:#?}");
     assert_eq!(qs[0].mention.as_deref(), Some("Berg"));
 }
+
+#[test]
+fn asides_hearers_and_quantities_around_the_cue() {
+    let d = doc(
+        "The film includes a clip of an interview, in which he says he will close the harbour.
+Berg said — on the radio, as it happens — that the board raised £4 million that day.
+Reached by phone, Lind — who sold the pier in 2010 — told the Harbour Gazette he was not planning an appeal.
+At least a dozen dock workers told the Harbour Gazette the strike would go on.
+He had been at sea for a week, a harbour spokesman told the Harbour Gazette.",
+        &[
+            ("Berg", EntityLabel::Per),
+            ("Lind", EntityLabel::Per),
+            ("Harbour Gazette", EntityLabel::Org),
+        ],
+    );
+    let qs = quotes(&d);
+    assert_eq!(
+        find(&qs, "he will close the harbour").mention.as_deref(),
+        Some("he")
+    );
+    assert_eq!(
+        find(&qs, "that the board raised").mention.as_deref(),
+        Some("Berg")
+    );
+    assert_eq!(
+        find(&qs, "he was not planning").mention.as_deref(),
+        Some("Lind")
+    );
+    assert_eq!(
+        find(&qs, "the strike would go on").mention.as_deref(),
+        Some("At least a dozen dock workers")
+    );
+    assert_eq!(
+        find(&qs, "He had been at sea").mention.as_deref(),
+        Some("a harbour spokesman")
+    );
+}
