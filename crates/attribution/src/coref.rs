@@ -72,10 +72,54 @@ struct Facts {
     org: bool,
 }
 
+/// Letters after a name that are no part of it ("Rebecca Thorne KC", "Sir Ian Hale MP").
+const POST_NOMINALS: &[&str] = &[
+    "kc", "qc", "mp", "mep", "msp", "td", "obe", "cbe", "mbe", "jp", "phd",
+];
+
+fn is_post_nominal(ctx: &Ctx, i: usize) -> bool {
+    // Only written in capitals ("KC"), never a word of the name ("Am").
+    let t = ctx.text(i);
+    t.len() >= 2
+        && t.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+        && POST_NOMINALS.contains(&ctx.low[i].trim_end_matches('.'))
+}
+
+/// Prepositions that open a complement after a name ("Clara Johansson of the institute").
+fn is_prep(w: &str) -> bool {
+    matches!(w, "of" | "for" | "at" | "from" | "in" | "with")
+}
+
+/// The part of a mention that names it: a person name followed by a complement is the name
+/// alone ("Clara Johansson of the Stockholm Climate Institute" → "Clara Johansson"), a name
+/// followed by post-nominal letters drops them ("Rebecca Thorne KC").
+fn core(ctx: &Ctx, r: &Range<usize>) -> Range<usize> {
+    let mut e = r.end;
+    if let Some(k) = r
+        .clone()
+        .skip(1)
+        .find(|&k| ctx.ent[k].is_none() && (is_prep(ctx.low[k].as_str()) || ctx.low[k] == ","))
+    {
+        let person_before = (r.start..k).any(|i| {
+            ctx.ent[i]
+                .as_ref()
+                .is_some_and(|(l, er)| *l == EntityLabel::Per && er.end <= k)
+        });
+        if person_before {
+            e = k;
+        }
+    }
+    while e > r.start + 1 && is_post_nominal(ctx, e - 1) {
+        e -= 1;
+    }
+    r.start..e
+}
+
 fn key_words(ctx: &Ctx, r: &Range<usize>) -> Vec<String> {
     let lex = Lexicon::get();
-    r.clone()
+    core(ctx, r)
         .filter(|&i| ctx.is_word(i) && ctx.is_cap(i) && !lex.is_title(ctx.low[i].as_str()))
+        .filter(|&i| !is_post_nominal(ctx, i))
         .map(|i| ctx.low[i].trim_end_matches('.').to_owned())
         .collect()
 }
@@ -110,7 +154,7 @@ fn head_word(ctx: &Ctx, r: &Range<usize>) -> Option<String> {
 }
 
 fn entity_label(ctx: &Ctx, r: &Range<usize>) -> Option<EntityLabel> {
-    r.clone()
+    core(ctx, r)
         .rev()
         .find_map(|i| ctx.ent[i].as_ref().map(|(l, _)| *l))
 }
@@ -281,8 +325,12 @@ pub(crate) fn resolve(ctx: &Ctx, speaker_nps: &[Np], owner: &[Option<usize>]) ->
             }
         }
         if let Some(np) = np::forward(ctx, start, s.end) {
+            // "The housing minister, Declan Moran, spoke": a title noun heads a person too.
             let person_nominal = np.kind == MentionKind::Nominal
-                && matches!(np::head_class(ctx, &np.toks), Some(NounClass::Person(_)));
+                && matches!(
+                    np::head_class(ctx, &np.toks),
+                    Some(NounClass::Person(_) | NounClass::Title(_))
+                );
             let named = np.kind == MentionKind::Name
                 && ctx.ent[np.toks.start]
                     .as_ref()
@@ -293,17 +341,28 @@ pub(crate) fn resolve(ctx: &Ctx, speaker_nps: &[Np], owner: &[Option<usize>]) ->
                 if let Some(c) = cands.iter_mut().rev().find(|c| c.toks == np.toks) {
                     c.subject = true;
                 }
-                // "a man who identified himself as Nikita": the name is a mention too.
-                if person_nominal {
-                    if let Some(at) = identified_as(ctx, np.toks.end) {
-                        if let Some(name) = np::forward(ctx, at, s.end) {
-                            if name.kind == MentionKind::Name {
-                                add(&mut cands, name.toks, MentionKind::Name, false);
-                            }
-                        }
-                    }
+            }
+        }
+    }
+    // "a man who identified himself as Nikita": the name is a mention too.
+    for i in 0..cands.len() {
+        if cands[i].kind != MentionKind::Nominal {
+            continue;
+        }
+        if let Some((at, _)) = named_as(ctx, &cands[i].toks) {
+            let end = ctx.sents.get(ctx.sent[at]).map_or(ctx.len(), |s| s.end);
+            if let Some(name) = np::forward(ctx, at, end) {
+                if name.kind == MentionKind::Name {
+                    add(&mut cands, name.toks, MentionKind::Name, false);
                 }
             }
+        }
+    }
+    // "chair of the Halden Port Authority": a lower-case head before the complement makes a
+    // description, not a name, whatever the capitals after it.
+    for c in cands.iter_mut() {
+        if c.kind == MentionKind::Name && described_name(ctx, &c.toks) {
+            c.kind = MentionKind::Nominal;
         }
     }
     let mut order: Vec<usize> = (0..cands.len()).collect();
@@ -385,15 +444,29 @@ pub(crate) fn resolve(ctx: &Ctx, speaker_nps: &[Np], owner: &[Option<usize>]) ->
                 .copied()
                 .filter(|&j| j != i && keys[j].len() > keys[i].len())
                 .filter(|&j| keys[i].iter().all(|w| keys[j].contains(w)))
-                .max_by_key(|&j| (keys[j].len(), std::cmp::Reverse(j)))
+                // A tagged person name beats capitals that only look like one ("Late Okoro"
+                // in a headline), then the longer name, then the first.
+                .max_by_key(|&j| {
+                    let per = tagged_person(ctx, &cands[j].toks, keys[j].len());
+                    (per, keys[j].len(), std::cmp::Reverse(j))
+                })
         });
         if let Some(j) = best {
             union(&mut uf, &mut facts, j, i);
         } else if keys[i].len() == 1 {
-            // A first name alone ("Dmitri") joins the only full name starting with it.
+            // A first name alone ("Dmitri") joins the only full name starting with it, or the
+            // only one before it ("Harbourside Athletic" … "Harbourside" … "Harbourside TV").
             if let Some(v) = by_first.get(last) {
+                let label = tagged(ctx, &cands[i].toks, 1);
+                let before: Vec<usize> = v
+                    .iter()
+                    .copied()
+                    .filter(|&j| j < i && tagged(ctx, &cands[j].toks, keys[j].len()) == label)
+                    .collect();
                 if v.len() == 1 {
                     union(&mut uf, &mut facts, v[0], i);
+                } else if before.len() == 1 {
+                    union(&mut uf, &mut facts, before[0], i);
                 }
             }
             // Same text elsewhere ("Nato" … "Nato").
@@ -409,17 +482,22 @@ pub(crate) fn resolve(ctx: &Ctx, speaker_nps: &[Np], owner: &[Option<usize>]) ->
         if cands[i].kind != MentionKind::Nominal {
             continue;
         }
-        let e = cands[i].toks.end;
-        if let Some(at) = identified_as(ctx, e) {
+        if let Some((at, g)) = named_as(ctx, &cands[i].toks) {
             if let Some(j) = cands.iter().position(|c| c.toks.start == at) {
                 union(&mut uf, &mut facts, j, i);
-                let refl = ctx.low[at - 2].as_str();
-                if refl == "himself" {
-                    facts[uf.find(j)].male += 1;
-                    evidence[j].push("pronoun himself".into());
-                } else if refl == "herself" {
-                    facts[uf.find(j)].female += 1;
-                    evidence[j].push("pronoun herself".into());
+                let r = uf.find(j);
+                match g {
+                    Some(Gender::Male) => {
+                        facts[r].male += 1;
+                        facts[r].person = true;
+                        evidence[j].push("pronoun himself".into());
+                    }
+                    Some(Gender::Female) => {
+                        facts[r].female += 1;
+                        facts[r].person = true;
+                        evidence[j].push("pronoun herself".into());
+                    }
+                    _ => {}
                 }
             }
         }
@@ -450,6 +528,44 @@ pub(crate) fn resolve(ctx: &Ctx, speaker_nps: &[Np], owner: &[Option<usize>]) ->
         }
         last_head.insert(h, i);
     }
+    // 4b. An organisation described by its kind ("the company", "the club", "the port
+    // authority") that speaks is the organisation the text named last, within two paragraphs:
+    // any one for a bare noun, else one whose name holds the description's words ("Halden Port
+    // Authority"). "the federal government" names no earlier body and stays as it is.
+    for i in 0..n {
+        let c = &cands[i];
+        if !c.speaker
+            || c.kind != MentionKind::Nominal
+            || ctx.low[c.toks.start] != "the"
+            || np::head_class(ctx, &c.toks) != Some(NounClass::Org)
+            || c.toks
+                .clone()
+                .any(|k| matches!(ctx.low[k].as_str(), "'s" | "'" | "of"))
+        {
+            continue;
+        }
+        let words: Vec<&str> = (c.toks.start + 1..c.toks.end)
+            .filter(|&k| ctx.is_word(k))
+            .map(|k| ctx.low[k].as_str())
+            .collect();
+        let root = uf.find(i);
+        if (0..n).any(|j| cands[j].kind == MentionKind::Name && uf.find(j) == root) {
+            continue;
+        }
+        let para = ctx.para[c.toks.start];
+        let pick = (0..i)
+            .rev()
+            .take_while(|&j| ctx.para[cands[j].toks.start] + 2 >= para)
+            .find(|&j| {
+                let cj = &cands[j];
+                cj.kind == MentionKind::Name
+                    && entity_label(ctx, &cj.toks) == Some(EntityLabel::Org)
+                    && (words.len() == 1 || words.iter().all(|w| keys[j].iter().any(|k| k == w)))
+            });
+        if let Some(j) = pick {
+            union(&mut uf, &mut facts, j, i);
+        }
+    }
     // 5. Relative pronouns join the phrase they follow: "Eric Garner, who said".
     for i in 0..n {
         let t = cands[i].toks.start;
@@ -463,6 +579,9 @@ pub(crate) fn resolve(ctx: &Ctx, speaker_nps: &[Np], owner: &[Option<usize>]) ->
             }
         }
     }
+    // Descriptions first bridge to the names they stand for ("said the barrister" → the
+    // barrister named before), so that pronouns see those clusters' genders.
+    bridge(ctx, &cands, &mut uf, &mut facts);
     // 6. Pronouns, in text order.
     for i in 0..n {
         if cands[i].kind != MentionKind::Pronoun {
@@ -491,8 +610,11 @@ pub(crate) fn resolve(ctx: &Ctx, speaker_nps: &[Np], owner: &[Option<usize>]) ->
                 _ => f.plural > 0 || f.org,
             }
         };
-        // Passes: (0) recent speakers and subjects whose gender the text states and agrees,
-        // (1) recent speakers and subjects that are compatible, (2) any compatible mention.
+        // Passes: (0) speakers and subjects earlier in the pronoun's paragraph that are
+        // compatible ("Dale Whitcombe, 67, left with his wife. “…,” he said"), (1) recent
+        // speakers and subjects whose gender the text states and agrees, (2) recent speakers
+        // and subjects that are compatible, (3) any mention whose gender the text states and
+        // agrees (the other side of a dialogue), (4) any compatible mention.
         let explicit = |f: &Facts| -> bool {
             match p.gender {
                 Gender::Male => {
@@ -505,20 +627,24 @@ pub(crate) fn resolve(ctx: &Ctx, speaker_nps: &[Np], owner: &[Option<usize>]) ->
             }
         };
         let mut pick = None;
-        for pass in 0..3 {
+        for pass in 0..5 {
             for j in (0..i).rev() {
                 let cj = &cands[j];
                 if ctx.para[cj.toks.start] + 4 < para {
                     break;
                 }
-                if pass < 2 && !cj.speaker && !cj.subject {
+                if pass == 0 && ctx.para[cj.toks.start] != para {
+                    break;
+                }
+                if pass < 3 && !cj.speaker && !cj.subject {
                     continue;
                 }
-                if pass < 2 && ctx.para[cj.toks.start] + 2 < para {
+                if pass < 3 && ctx.para[cj.toks.start] + 2 < para {
                     break;
                 }
                 let root = uf.find(j);
-                if compatible(&facts[root]) && (pass > 0 || explicit(&facts[root])) {
+                let strict = pass == 1 || pass == 3;
+                if compatible(&facts[root]) && (!strict || explicit(&facts[root])) {
                     pick = Some(j);
                     break;
                 }
@@ -531,61 +657,7 @@ pub(crate) fn resolve(ctx: &Ctx, speaker_nps: &[Np], owner: &[Option<usize>]) ->
             union(&mut uf, &mut facts, j, i);
         }
     }
-    // Per cluster root: holds a named person, or a description introduced by an indefinite.
-    let mut named_or_introduced = vec![false; n];
-    for (j, cj) in cands.iter().enumerate() {
-        let named =
-            cj.kind == MentionKind::Name && entity_label(ctx, &cj.toks) == Some(EntityLabel::Per);
-        let introduced = cj.kind == MentionKind::Nominal
-            && matches!(
-                ctx.low[cj.toks.start].as_str(),
-                "a" | "an" | "another" | "one"
-            );
-        if named || introduced {
-            let r = uf.find(j);
-            named_or_introduced[r] = true;
-        }
-    }
-    // Bridging: a definite description that speaks ("said the Portuguese coach") and has no
-    // name in its cluster refers to the most recent named person before it, within two
-    // paragraphs, whose gender does not conflict.
-    for i in 0..n {
-        let c = &cands[i];
-        if !c.speaker || c.kind != MentionKind::Nominal || ctx.low[c.toks.start] != "the" {
-            continue;
-        }
-        if matches!(
-            np::head_class(ctx, &c.toks),
-            Some(NounClass::Org | NounClass::Group)
-        ) || c.toks.clone().any(|k| ctx.low[k] == "'s")
-        {
-            continue;
-        }
-        let root = uf.find(i);
-        // A cluster the text introduced with an indefinite ("a crane operator … the operator
-        // said") is a new, unnamed person, not someone named before.
-        if named_or_introduced[root] {
-            continue;
-        }
-        let para = ctx.para[c.toks.start];
-        let fi = facts[root].clone();
-        let pick = (0..i)
-            .rev()
-            .take_while(|&j| ctx.para[cands[j].toks.start] + 2 >= para)
-            .find(|&j| {
-                let f = &facts[uf.find(j)];
-                cands[j].kind == MentionKind::Name
-                    && entity_label(ctx, &cands[j].toks) == Some(EntityLabel::Per)
-                    && !(fi.male > 0 && f.female > f.male)
-                    && !(fi.female > 0 && f.male > f.female)
-            });
-        if let Some(j) = pick {
-            union(&mut uf, &mut facts, j, i);
-            // The cluster now holds a named person.
-            let r = uf.find(i);
-            named_or_introduced[r] = true;
-        }
-    }
+    bridge(ctx, &cands, &mut uf, &mut facts);
     // 7. Speakers: clusters holding a quote speaker.
     let mut root_speaker: HashMap<usize, usize> = HashMap::new();
     let mut members: Vec<Vec<usize>> = Vec::new();
@@ -684,6 +756,144 @@ pub(crate) fn resolve(ctx: &Ctx, speaker_nps: &[Np], owner: &[Option<usize>]) ->
     }
 }
 
+/// Joins two clusters, merging their facts.
+fn join(uf: &mut Uf, facts: &mut [Facts], keep: usize, other: usize) {
+    let a = uf.find(keep);
+    let b = uf.find(other);
+    if a != b {
+        let fb = facts[b].clone();
+        merge(&mut facts[a], &fb);
+        uf.union(a, b);
+    }
+}
+
+/// Token `k` lies in a clause reported by a verb before it in its sentence ("insisted that …").
+fn reported(ctx: &Ctx, k: usize) -> bool {
+    let lex = Lexicon::get();
+    let start = ctx.sents.get(ctx.sent[k]).map_or(0, |s| s.start);
+    (start + 1..k).any(|t| ctx.low[t] == "that" && lex.verb(ctx.low[t - 1].as_str()).is_some())
+}
+
+/// "the Portuguese", "the Italian": a nationality standing for a person (not the first words
+/// of "the Bavarian state chancellery").
+fn demonym(ctx: &Ctx, r: &Range<usize>) -> bool {
+    let lex = Lexicon::get();
+    // Two lower-case words that are no verb after it make it a modifier.
+    let plain = |k: usize| {
+        k < ctx.len() && ctx.is_word(k) && !ctx.is_cap(k) && lex.verb(ctx.low[k].as_str()).is_none()
+    };
+    let next_ok = !(plain(r.end) && plain(r.end + 1));
+    ctx.low[r.start] == "the"
+        && r.len() >= 2
+        && next_ok
+        && (r.start + 1..r.end).all(|k| {
+            ctx.ent[k]
+                .as_ref()
+                .is_some_and(|(l, _)| *l == EntityLabel::Misc)
+        })
+}
+
+/// Bridging: a definite description that speaks ("said the Portuguese coach", "said the
+/// Italian") and has no name in its cluster refers to the most recent named person before
+/// it, within two paragraphs, whose gender does not conflict; failing that, to the only named
+/// person who has spoken earlier in the text ("a man who called himself Kirill … said the
+/// soldier").
+fn bridge(ctx: &Ctx, cands: &[Cand], uf: &mut Uf, facts: &mut [Facts]) {
+    let n = cands.len();
+    // A named person: a person entity, or a name whose cluster the text makes a person with a
+    // gender ("a man who called himself Kirill", whatever the tagger made of "Kirill").
+    let named = |uf: &mut Uf, facts: &[Facts], j: usize| -> bool {
+        let cj = &cands[j];
+        if cj.kind != MentionKind::Name {
+            return false;
+        }
+        if entity_label(ctx, &cj.toks) == Some(EntityLabel::Per) {
+            return true;
+        }
+        let f = &facts[uf.find(j)];
+        f.person && f.male + f.female > 0 && !demonym(ctx, &cj.toks)
+    };
+    // Per cluster root: holds a named person, or a description introduced by an indefinite;
+    // and holds a quote speaker.
+    let mut named_or_introduced = vec![false; n];
+    let mut first_speaker = vec![usize::MAX; n];
+    for (j, cj) in cands.iter().enumerate() {
+        let introduced = cj.kind == MentionKind::Nominal
+            && matches!(
+                ctx.low[cj.toks.start].as_str(),
+                "a" | "an" | "another" | "one"
+            );
+        if named(uf, facts, j) || introduced {
+            let r = uf.find(j);
+            named_or_introduced[r] = true;
+        }
+        if cj.speaker {
+            let r = uf.find(j);
+            first_speaker[r] = first_speaker[r].min(j);
+        }
+    }
+    for i in 0..n {
+        let c = &cands[i];
+        let described = c.kind == MentionKind::Nominal || demonym(ctx, &c.toks);
+        if !c.speaker || !described || ctx.low[c.toks.start] != "the" {
+            continue;
+        }
+        if matches!(
+            np::head_class(ctx, &c.toks),
+            Some(NounClass::Org | NounClass::Group)
+        ) || c.toks.clone().any(|k| ctx.low[k] == "'s")
+        {
+            continue;
+        }
+        let root = uf.find(i);
+        // A cluster the text introduced with an indefinite ("a crane operator … the operator
+        // said") is a new, unnamed person, not someone named before.
+        if named_or_introduced[root] {
+            continue;
+        }
+        let para = ctx.para[c.toks.start];
+        let fi = facts[root].clone();
+        let fits = |uf: &mut Uf, j: usize| -> bool {
+            let f = &facts[uf.find(j)];
+            named(uf, facts, j)
+                && !(fi.male > 0 && f.female > f.male)
+                && !(fi.female > 0 && f.male > f.female)
+        };
+        // Names inside a reported clause ("Ventresca has insisted that the club's top scorer
+        // Jordan Kelleher is not for sale") are what was said, not who is speaking.
+        let mut pick = (0..i)
+            .rev()
+            .take_while(|&j| ctx.para[cands[j].toks.start] + 2 >= para)
+            .find(|&j| !reported(ctx, cands[j].toks.start) && fits(uf, j));
+        if pick.is_none() {
+            // Farther back only when one named person has spoken so far: no other candidate.
+            let mut only: Option<(usize, usize)> = None;
+            for j in (0..i).rev() {
+                let r = uf.find(j);
+                if first_speaker[r] < i && fits(uf, j) {
+                    match only {
+                        None => only = Some((r, j)),
+                        Some((r0, _)) if r0 == r => {}
+                        Some(_) => {
+                            only = None;
+                            break;
+                        }
+                    }
+                }
+            }
+            pick = only.map(|(_, j)| j);
+        }
+        if let Some(j) = pick {
+            // The cluster now holds a named person.
+            let (a, b) = (first_speaker[uf.find(i)], first_speaker[uf.find(j)]);
+            join(uf, facts, j, i);
+            let r = uf.find(i);
+            named_or_introduced[r] = true;
+            first_speaker[r] = a.min(b);
+        }
+    }
+}
+
 /// The phrase in apposition right after `r`: ", NP," (or ", NP" closing the sentence).
 fn apposition(ctx: &Ctx, r: &Range<usize>) -> Option<Np> {
     let c = r.end;
@@ -696,21 +906,109 @@ fn apposition(ctx: &Ctx, r: &Range<usize>) -> Option<Np> {
     (closes && np.kind != MentionKind::Pronoun && np.toks.len() <= 8).then_some(np)
 }
 
-/// Where the name starts in "NOMINAL who identified himself as NAME", "NOMINAL named NAME".
-fn identified_as(ctx: &Ctx, e: usize) -> Option<usize> {
-    const PATTERNS: &[&[&str]] = &[
-        &["who", "identified", "himself", "as"],
-        &["who", "identified", "herself", "as"],
-        &["who", "identified", "themselves", "as"],
-        &["identified", "as"],
-        &[",", "identified", "as"],
-        &["named"],
-        &["called"],
-    ];
-    PATTERNS.iter().find_map(|p| {
-        (e + p.len() < ctx.len() && p.iter().enumerate().all(|(k, w)| ctx.low[e + k] == *w))
-            .then_some(e + p.len())
-    })
+/// The name's capitalised words are all one person entity ("Ade Okoro", not "Late Okoro" with
+/// only "Okoro" tagged).
+fn tagged_person(ctx: &Ctx, r: &Range<usize>, n_keys: usize) -> bool {
+    tagged(ctx, r, n_keys) == Some(EntityLabel::Per)
+}
+
+/// The label of the entity that holds all of a name's capitalised words.
+fn tagged(ctx: &Ctx, r: &Range<usize>, n_keys: usize) -> Option<EntityLabel> {
+    let c = core(ctx, r);
+    let last = c.clone().rev().find(|&i| ctx.is_word(i))?;
+    let (l, er) = ctx.ent[last].as_ref()?;
+    (key_words(ctx, er).len() == n_keys).then_some(*l)
+}
+
+/// A "name" mention whose words before its first complement are all lower case ("chair of the
+/// Halden Port Authority", "head of Nato").
+fn described_name(ctx: &Ctx, r: &Range<usize>) -> bool {
+    let Some(k) = r
+        .clone()
+        .skip(1)
+        .find(|&k| ctx.ent[k].is_none() && is_prep(ctx.low[k].as_str()))
+    else {
+        return false;
+    };
+    (r.start..k).all(|i| ctx.is_word(i) && !ctx.is_cap(i) && ctx.ent[i].is_none())
+}
+
+/// Where the name starts in "NOMINAL who identified himself as NAME", "… who called herself
+/// NAME", "… who gave his name only as NAME", "NOMINAL named NAME", looked for inside the
+/// mention or right after it, with the gender its reflexive or possessive pronoun states.
+fn named_as(ctx: &Ctx, r: &Range<usize>) -> Option<(usize, Option<Gender>)> {
+    let w = |k: usize| ctx.low.get(k).map_or("", String::as_str);
+    let gender = |p: &str| match p {
+        "himself" | "his" => Some(Gender::Male),
+        "herself" | "her" => Some(Gender::Female),
+        _ => None,
+    };
+    let at = |k: usize| -> Option<(usize, Option<Gender>)> {
+        let mut k = k;
+        if w(k) == "," {
+            k += 1;
+        }
+        let who = w(k) == "who";
+        if who {
+            k += 1;
+        }
+        let skip_only = |k: usize| {
+            if matches!(w(k), "only" | "simply") {
+                k + 1
+            } else {
+                k
+            }
+        };
+        let v = w(k);
+        if matches!(
+            v,
+            "identified"
+                | "identifies"
+                | "identifying"
+                | "called"
+                | "calls"
+                | "calling"
+                | "introduced"
+                | "introduces"
+                | "introducing"
+                | "named"
+                | "names"
+                | "naming"
+        ) && matches!(w(k + 1), "himself" | "herself" | "themselves")
+        {
+            let g = gender(w(k + 1));
+            let mut e = skip_only(k + 2);
+            if w(e) == "as" {
+                e += 1;
+            }
+            return Some((e, g));
+        }
+        if matches!(v, "gave" | "gives" | "giving" | "give")
+            && matches!(w(k + 1), "his" | "her" | "their")
+        {
+            let g = gender(w(k + 1));
+            let mut e = k + 2;
+            if w(e) == "first" {
+                e += 1;
+            }
+            if w(e) != "name" {
+                return None;
+            }
+            e = skip_only(e + 1);
+            return (w(e) == "as").then_some((e + 1, g));
+        }
+        if !who && matches!(v, "named" | "called") {
+            return Some((k + 1, None));
+        }
+        if v == "identified" || v == "known" {
+            let e = skip_only(k + 1);
+            return (w(e) == "as").then_some((e + 1, None));
+        }
+        None
+    };
+    (r.start + 1..=r.end.min(ctx.len().saturating_sub(1)))
+        .find_map(at)
+        .filter(|&(k, _)| k < ctx.len() && ctx.para[k] == ctx.para[r.start] && ctx.is_cap(k))
 }
 
 /// Position of the candidate with exactly these tokens (candidates are sorted and unique).
@@ -720,8 +1018,9 @@ fn seen_index(cands: &[Cand], r: &Range<usize>) -> Option<usize> {
         .ok()
 }
 
-/// The most informative name of a cluster: the longest name, then the longest description,
-/// then a pronoun; titles and possessive markers are left out.
+/// The most informative name of a cluster: the longest name, then the description the text
+/// attributes a quote to (the longest such), then a pronoun; titles, post-nominal letters,
+/// a leading "the" and possessive markers are left out.
 fn canonical(ctx: &Ctx, cands: &[Cand], ms: &[usize]) -> String {
     let lex = Lexicon::get();
     let text = ctx.doc.text();
@@ -732,16 +1031,17 @@ fn canonical(ctx: &Ctx, cands: &[Cand], ms: &[usize]) -> String {
         if c.kind != MentionKind::Name {
             return None;
         }
+        let within = core(ctx, &c.toks);
         // A person beats an organisation ("Top Republican Party donor Sheldon Adelson"), then
         // the longer entity.
         let mut best: Option<(bool, Range<usize>)> = None;
-        let mut i = c.toks.start;
-        while i < c.toks.end {
+        let mut i = within.start;
+        while i < within.end {
             if let Some((l, r)) = &ctx.ent[i] {
                 let per = *l == EntityLabel::Per;
                 if matches!(l, EntityLabel::Per | EntityLabel::Org)
-                    && r.start >= c.toks.start
-                    && r.end <= c.toks.end
+                    && r.start >= within.start
+                    && r.end <= within.end
                     && best
                         .as_ref()
                         .is_none_or(|(bp, b)| (per, r.len()) > (*bp, b.len()))
@@ -753,25 +1053,44 @@ fn canonical(ctx: &Ctx, cands: &[Cand], ms: &[usize]) -> String {
                 i += 1;
             }
         }
-        best.map(|(_, r)| r)
+        // An entity the tagger cut short keeps the capitalised words that close the mention
+        // ("the [Sierra Vista Fire Protection] District").
+        best.map(|(_, r)| {
+            let mut e = r.end;
+            while e < within.end && ctx.is_word(e) && ctx.is_cap(e) && ctx.ent[e].is_none() {
+                e += 1;
+            }
+            if e == within.end {
+                r.start..e
+            } else {
+                r
+            }
+        })
     };
-    let rank = |c: &Cand| -> (u8, usize) {
+    let rank = |c: &Cand| -> (u8, usize, usize) {
         let words = c.toks.clone().filter(|&i| ctx.is_word(i)).count();
         match (c.kind, entity_in(c)) {
-            (MentionKind::Name, Some(r)) => (4, key_words(ctx, &r).len().max(1) * 100 + r.len()),
-            (MentionKind::Name, None) => (3, key_words(ctx, &c.toks).len().max(1) * 100 + words),
-            (MentionKind::Nominal, _) => (2, words),
-            _ => (1, 0),
+            (MentionKind::Name, Some(r)) => (4, key_words(ctx, &r).len().max(1) * 100 + r.len(), 0),
+            (MentionKind::Name, None) => (3, key_words(ctx, &c.toks).len().max(1) * 100 + words, 0),
+            // "said one resident, a retired bus driver": the description quoted as the speaker.
+            (MentionKind::Nominal, _) => (2, usize::from(c.speaker), words),
+            _ => (1, 0, 0),
         }
     };
     let Some(&best) = ms.iter().max_by_key(|&&m| {
-        let (a, b) = rank(&cands[m]);
-        (a, b, std::cmp::Reverse(m))
+        let (a, b, w) = rank(&cands[m]);
+        (a, b, w, std::cmp::Reverse(m))
     }) else {
         return String::new();
     };
     let c = &cands[best];
-    let r = entity_in(c).unwrap_or(c.toks.clone());
+    let r = entity_in(c).unwrap_or_else(|| {
+        if c.kind == MentionKind::Name {
+            core(ctx, &c.toks)
+        } else {
+            c.toks.clone()
+        }
+    });
     let mut s = r.start;
     let mut e = r.end;
     while s + 1 < e
@@ -791,6 +1110,10 @@ fn canonical(ctx: &Ctx, cands: &[Cand], ms: &[usize]) -> String {
             )
         }) {
             e = rel;
+        } else if let Some(x) = named_complement(ctx, e) {
+            // "a spokesman for Nordline Shipping", "one engineer in Dublin": the fullest
+            // description keeps the named body or place it belongs to.
+            e = x;
         }
     }
     while e > s + 1 && matches!(ctx.low[e - 1].as_str(), "'s" | "'" | ",") {
@@ -802,4 +1125,21 @@ fn canonical(ctx: &Ctx, cands: &[Cand], ms: &[usize]) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The end of "for Nordline Shipping" / "in Dublin" / "of the Home Office" right at `e`: a
+/// preposition, an optional "the" and an entity, in the same paragraph.
+fn named_complement(ctx: &Ctx, e: usize) -> Option<usize> {
+    if e + 1 >= ctx.len()
+        || e == 0
+        || !matches!(ctx.low[e].as_str(), "for" | "of" | "at" | "in" | "from")
+    {
+        return None;
+    }
+    let mut k = e + 1;
+    if ctx.low[k] == "the" {
+        k += 1;
+    }
+    let (_, r) = ctx.ent.get(k)?.as_ref()?;
+    (r.start == k && ctx.para[r.end - 1] == ctx.para[e - 1]).then_some(r.end)
 }

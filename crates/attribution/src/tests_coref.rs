@@ -19,3 +19,208 @@ fn a_pronoun_resolves_to_the_name_before_it() {
         (Some("she"), Some("Grace Adeyemi"))
     );
 }
+
+#[test]
+fn a_description_that_names_itself_resolves_to_the_name() {
+    let d = doc(
+        "On the recording, a woman who called herself Ottilie can be heard saying that the bridge had gone.\n“There is no way across now.”",
+        &[("Ottilie", EntityLabel::Loc)],
+    );
+    let qs = quotes(&d);
+    let q = find(&qs, "that the bridge");
+    assert_eq!(q.speaker.as_deref(), Some("Ottilie"), "{qs:#?}");
+}
+
+#[test]
+fn a_speaker_who_gave_a_name_only_resolves_to_it() {
+    let d = doc(
+        "“The water came up to the windows,” said a farmer who gave his name only as Bertil.",
+        &[("Bertil", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    assert_eq!(
+        find(&qs, "“The water").speaker.as_deref(),
+        Some("Bertil"),
+        "{qs:#?}"
+    );
+    assert_eq!(d.speakers()[0].gender, newsquotes_document::Gender::Male);
+}
+
+#[test]
+fn a_person_in_apposition_is_not_named_after_the_body_they_chair() {
+    let d = doc(
+        "“The gates stay shut until Monday,” said Ines Valdoro, chair of the Corvale Water Board.\nLater, Valdoro said the board would meet again.",
+        &[
+            ("Ines Valdoro", EntityLabel::Per),
+            ("Corvale Water Board", EntityLabel::Org),
+            ("Valdoro", EntityLabel::Per),
+        ],
+    );
+    let qs = quotes(&d);
+    assert_eq!(
+        who(find(&qs, "“The gates")),
+        (Some("Ines Valdoro"), Some("Ines Valdoro"))
+    );
+    assert_eq!(
+        find(&qs, "the board").speaker.as_deref(),
+        Some("Ines Valdoro")
+    );
+}
+
+#[test]
+fn a_name_followed_by_its_institution_keeps_the_person() {
+    let d = doc(
+        "“The ice is thinning faster than we thought,” said Petra Lindholm of the Arctic Survey Office.",
+        &[
+            ("Petra Lindholm", EntityLabel::Per),
+            ("Arctic Survey Office", EntityLabel::Org),
+        ],
+    );
+    let qs = quotes(&d);
+    assert_eq!(
+        find(&qs, "“The ice").speaker.as_deref(),
+        Some("Petra Lindholm")
+    );
+}
+
+#[test]
+fn post_nominal_letters_are_not_part_of_the_name() {
+    let d = doc(
+        "Tobias Wren QC told the court that the contract had never been signed.",
+        &[("Tobias Wren QC", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    assert_eq!(
+        find(&qs, "that the contract").speaker.as_deref(),
+        Some("Tobias Wren")
+    );
+}
+
+#[test]
+fn the_company_resolves_to_the_company_named_before() {
+    let d = doc(
+        "The toy maker Brindle will close two factories, the company said on Friday.",
+        &[("Brindle", EntityLabel::Org)],
+    );
+    let qs = quotes(&d);
+    assert_eq!(
+        who(find(&qs, "The toy maker")),
+        (Some("the company"), Some("Brindle"))
+    );
+}
+
+#[test]
+fn a_described_body_resolves_to_the_body_whose_name_holds_its_words() {
+    let d = doc(
+        "Ferries were cancelled by the Ostmark Harbour Board on Monday.\nThe harbour board said that services would resume on Wednesday.",
+        &[("Ostmark Harbour Board", EntityLabel::Org)],
+    );
+    let qs = quotes(&d);
+    assert_eq!(
+        find(&qs, "that services").speaker.as_deref(),
+        Some("Ostmark Harbour Board"),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn a_nationality_resolves_to_the_person_named_before() {
+    let d = doc(
+        "Rovers manager Luca Benedetti has ruled out any new signings.\n“We have enough players,” the Italian said.",
+        &[
+            ("Luca Benedetti", EntityLabel::Per),
+            ("Italian", EntityLabel::Misc),
+        ],
+    );
+    let qs = quotes(&d);
+    assert_eq!(
+        find(&qs, "“We have enough").speaker.as_deref(),
+        Some("Luca Benedetti")
+    );
+}
+
+#[test]
+fn a_bridging_description_skips_names_inside_what_was_said() {
+    let d = doc(
+        "Coach Marta Quell has insisted that her captain Ivo Brandl will play on Sunday.\n“He is fit and he is ready,” the veteran said.",
+        &[
+            ("Marta Quell", EntityLabel::Per),
+            ("Ivo Brandl", EntityLabel::Per),
+        ],
+    );
+    let qs = quotes(&d);
+    assert_eq!(
+        find(&qs, "“He is fit").speaker.as_deref(),
+        Some("Marta Quell"),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn a_tagged_full_name_beats_a_capitalised_headline_word() {
+    let d = doc(
+        "Brave Moravec rescues stranded climbers\n\nMountain guide Jana Moravec reached the group at dawn.\n\nFor Moravec, 31, it was a tenth rescue. “I only did my job,” said the guide.",
+        &[("Moravec", EntityLabel::Per), ("Jana Moravec", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    assert_eq!(
+        find(&qs, "“I only did").speaker.as_deref(),
+        Some("Jana Moravec"),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn an_unnamed_person_keeps_the_named_body_they_belong_to() {
+    let d = doc(
+        "Flights were cancelled on Friday.\n“We will keep flying,” said a spokeswoman for Aerolinea Sur.",
+        &[("Aerolinea Sur", EntityLabel::Org)],
+    );
+    let qs = quotes(&d);
+    assert_eq!(
+        find(&qs, "“We will keep").speaker.as_deref(),
+        Some("a spokeswoman for Aerolinea Sur"),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn the_description_quoted_as_the_speaker_names_an_unnamed_person() {
+    let d = doc(
+        "“The buses never come on time,” said one commuter, a retired nurse.",
+        &[],
+    );
+    let qs = quotes(&d);
+    assert_eq!(
+        find(&qs, "“The buses").speaker.as_deref(),
+        Some("one commuter")
+    );
+}
+
+#[test]
+fn a_pronoun_prefers_the_subject_of_its_own_paragraph() {
+    let d = doc(
+        "“Leave now,” said Fire Chief Daniel Abati.\nQuill Marsh, 70, left with his dog. “We saw the flames from the porch,” he said.",
+        &[("Daniel Abati", EntityLabel::Per), ("Quill Marsh", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    assert_eq!(
+        who(find(&qs, "“We saw")),
+        (Some("he"), Some("Quill Marsh")),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn a_pronoun_in_a_dialogue_finds_the_speaker_whose_gender_fits() {
+    let d = doc(
+        "A young witness grew uneasy under questioning by Nadia Sorel, for the defence.\n“Where were you at nine?” asked the lawyer.\n“At home,” the witness replied.\n“Alone?”\n“Yes.”\n“Are you sure?” she said.",
+        &[("Nadia Sorel", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    assert_eq!(
+        who(find(&qs, "“Are you sure?”")),
+        (Some("she"), Some("Nadia Sorel")),
+        "{qs:#?}"
+    );
+}
