@@ -378,6 +378,22 @@ fn subject(ctx: &Ctx, cue: usize, floor: usize) -> Option<Np> {
                 // "Her daughter, Carol, said": the apposed name is the mention.
                 return Some(named.unwrap_or(np));
             }
+            // "Another delegate on the Cruz slate, Jim Poolman, said": whatever the description
+            // before it, a person name between the two commas is the subject.
+            if let Some(name) = np::forward(ctx, open + 1, comma).filter(|n| {
+                n.toks.end == comma
+                    && n.kind == MentionKind::Name
+                    && n.toks.clone().all(|k| {
+                        ctx.ent[k]
+                            .as_ref()
+                            .is_some_and(|(l, _)| *l == EntityLabel::Per)
+                    })
+            }) {
+                let opener = first_word(ctx, floor, open);
+                if opener < open && (opener..open).all(|k| ctx.is_word(k) || ctx.low[k] == "'s") {
+                    return Some(name);
+                }
+            }
         }
         return None;
     }
@@ -1229,7 +1245,14 @@ fn resolve_unattributed(ctx: &Ctx, found: &mut [Found]) {
             };
             let last_word = |np: &Np| ctx.low[np.toks.end - 1].clone();
             let uncued = b.cue.is_none() && (b.speaker.is_some() || b.same_as.is_some());
-            if uncued
+            // “And what changed?” asked the reporter.⏎“…”: a question is answered by the
+            // other party, cued or not.
+            let question = b
+                .pieces
+                .last()
+                .is_some_and(|p| (p.start..p.end).rev().take(3).any(|k| ctx.low[k] == "?"))
+                && (b.speaker.is_some() || b.same_as.is_some());
+            if (uncued || question)
                 && para(b) + 1 == ctx.para[o]
                 && para(a) + 2 >= para(b)
                 && speaker_of(i - 2)

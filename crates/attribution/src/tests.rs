@@ -1239,3 +1239,28 @@ He had been at sea for a week, a harbour spokesman told the Harbour Gazette.",
         Some("a harbour spokesman")
     );
 }
+
+#[test]
+fn a_question_is_answered_by_the_other_party() {
+    let d = doc(
+        "At her news conference, one reporter asked whether she had thought about retiring.
+“Every day for a month,” Berg replied. “I could not hold a racket.”
+“And what changed?” asked the reporter.
+“My brother told me to stop sulking.”
+“Did it work?”
+“Well, I’m sitting here.”
+Another delegate on the harbour board, Anna Lind, said she was only “leaning Berg.”",
+        &[("Berg", EntityLabel::Per), ("Anna Lind", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    assert_eq!(find(&qs, "“My brother").speaker.as_deref(), Some("Berg"));
+    assert_eq!(
+        find(&qs, "“Did it work?”").speaker.as_deref(),
+        find(&qs, "“And what changed?”").speaker.as_deref()
+    );
+    assert_eq!(find(&qs, "“Well,").speaker.as_deref(), Some("Berg"));
+    assert_eq!(
+        find(&qs, "she was only").mention.as_deref(),
+        Some("Anna Lind")
+    );
+}
