@@ -1264,3 +1264,16 @@ Another delegate on the harbour board, Anna Lind, said she was only “leaning B
         Some("Anna Lind")
     );
 }
+
+#[test]
+fn noun_like_cue_forms_need_that() {
+    let d = doc(
+        "Lind, the former secretary of state, is part of the harbour establishment.
+Berg maintained support among dock workers.
+Berg maintained that the pier was never sold.",
+        &[("Lind", EntityLabel::Per), ("Berg", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].content, vec!["that the pier was never sold"]);
+}
