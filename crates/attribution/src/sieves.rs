@@ -1605,6 +1605,17 @@ fn indirect_at(
     if that_only && (ce >= cend || ctx.low[ce] != "that") {
         return None;
     }
+    // "went on the offensive / to win", "voted for Trump": phrasal cues that report speech only
+    // around a quotation ("“…,” he went on"), which the direct sieves handle.
+    if c.toks.len() == 2
+        && matches!(
+            (ctx.low[cs].as_str(), ctx.low[cs + 1].as_str()),
+            ("go" | "goes" | "went" | "going" | "gone", "on")
+                | ("vote" | "votes" | "voted" | "voting", "for")
+        )
+    {
+        return None;
+    }
     let mk = |content: Range<usize>, speaker: Np, sieve: &'static str, conf: f32| {
         let kind = kind_for(ctx, &content, owner);
         Found::report(kind, content, c.toks.clone(), speaker, sieve, conf, cend)

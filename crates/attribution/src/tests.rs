@@ -1277,3 +1277,16 @@ Berg maintained that the pier was never sold.",
     assert_eq!(qs.len(), 1, "{qs:#?}");
     assert_eq!(qs[0].content, vec!["that the pier was never sold"]);
 }
+
+#[test]
+fn go_on_and_vote_for_report_only_around_quotes() {
+    let d = doc(
+        "Berg went on the offensive against the harbour board.
+Most dock workers voted for Lind in the spring.
+“We will not sell the pier,” Berg went on.",
+        &[("Berg", EntityLabel::Per), ("Lind", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].mention.as_deref(), Some("Berg"));
+}
