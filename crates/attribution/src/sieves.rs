@@ -1988,6 +1988,10 @@ fn indirect_at(
         }
         (k..cend, "reported-that", 0.75)
     } else if WH.contains(&w) {
+        // "…, which concluded …", "the report which …": a relative clause, not a question.
+        if k > ce && (ctx.low[k - 1] == "," || w == "which") {
+            return None;
+        }
         (k..cend, "reported-question", 0.65)
     } else if w == ":" {
         // "X said:" introduces a direct quote or a list; what follows is rarely reported speech.

@@ -1290,3 +1290,22 @@ Most dock workers voted for Lind in the spring.
     assert_eq!(qs.len(), 1, "{qs:#?}");
     assert_eq!(qs[0].mention.as_deref(), Some("Berg"));
 }
+
+#[test]
+fn a_relative_clause_after_the_object_is_no_reported_question() {
+    let d = doc(
+        "Berg cited a harbour report, which concluded that the pier was safe.
+The soldier’s mother asked him who would defend the town.",
+        &[("Berg", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    assert!(
+        qs.iter()
+            .all(|q| q.sieve != "reported-question" || q.content[0].starts_with("who would")),
+        "{qs:#?}"
+    );
+    assert_eq!(
+        find(&qs, "who would defend").mention.as_deref(),
+        Some("The soldier’s mother")
+    );
+}
