@@ -1492,7 +1492,10 @@ fn colon_headline(
             .as_ref()
             .is_some_and(|(l, _)| matches!(l, EntityLabel::Per | EntityLabel::Org))
     });
-    if np.toks.end != colon || !(named || np.kind == MentionKind::Name) {
+    // "The Latest:" is a label: a phrase opening with "the" must hold a person or an
+    // organisation the tagger found.
+    let bare_the = ctx.low[s.start] == "the" && !named;
+    if np.toks.end != colon || !(named || np.kind == MentionKind::Name) || bare_the {
         return None;
     }
     // "Update:", "Photo:", "Watch:" and the like are labels, not sources.

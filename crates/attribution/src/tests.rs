@@ -1309,3 +1309,16 @@ The soldier’s mother asked him who would defend the town.",
         Some("The soldier’s mother")
     );
 }
+
+#[test]
+fn a_label_before_a_colon_is_no_source() {
+    let d = doc(
+        "The Latest: Berg wins the harbour vote
+
+Lind: the harbour board sold the pier too cheaply",
+        &[("Berg", EntityLabel::Per), ("Lind", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].mention.as_deref(), Some("Lind"));
+}
