@@ -274,7 +274,15 @@ fn merge(a: &mut Facts, b: &Facts) {
 }
 
 /// Clusters the mentions and builds the mentions and speakers layers.
-pub(crate) fn resolve(ctx: &Ctx, speaker_nps: &[Np], owner: &[Option<usize>]) -> Resolved {
+///
+/// `turns` gives, for each quote, its first content token and its speaker phrase (used to
+/// read dialogue: who a vocative addresses).
+pub(crate) fn resolve(
+    ctx: &Ctx,
+    speaker_nps: &[Np],
+    owner: &[Option<usize>],
+    turns: &[(usize, Range<usize>)],
+) -> Resolved {
     let lex = Lexicon::get();
     // 1. Candidates: quote speakers, person/organisation entities, sentence subjects.
     let mut cands: Vec<Cand> = Vec::new();
@@ -294,7 +302,15 @@ pub(crate) fn resolve(ctx: &Ctx, speaker_nps: &[Np], owner: &[Option<usize>]) ->
             subject: false,
         });
     };
+    // "said the Bavarian state chancellery": a phrase cut short after a demonym the tagger
+    // took for a name is resolved as the whole description.
+    let mut extended: HashMap<(usize, usize), Range<usize>> = HashMap::new();
     for np in speaker_nps {
+        if let Some(x) = demonym_description(ctx, &np.toks) {
+            extended.insert((np.toks.start, np.toks.end), x.clone());
+            add(&mut cands, x, MentionKind::Nominal, true);
+            continue;
+        }
         add(&mut cands, np.toks.clone(), np.kind, true);
         // "Its chair, Henrik Dahl, warned": the apposed name is a mention of the same speaker.
         if let Some(app) = apposition(ctx, &np.toks) {
@@ -306,7 +322,7 @@ pub(crate) fn resolve(ctx: &Ctx, speaker_nps: &[Np], owner: &[Option<usize>]) ->
         if r.is_empty() || r.end > ctx.len() || owner[r.start].is_some() || ctx.boiler[r.start] {
             continue;
         }
-        if matches!(e.label, EntityLabel::Per | EntityLabel::Org) {
+        if matches!(e.label, EntityLabel::Per | EntityLabel::Org) || titled_misc(ctx, &r) {
             add(&mut cands, r, MentionKind::Name, false);
         }
     }
@@ -360,9 +376,20 @@ pub(crate) fn resolve(ctx: &Ctx, speaker_nps: &[Np], owner: &[Option<usize>]) ->
     }
     // "chair of the Halden Port Authority": a lower-case head before the complement makes a
     // description, not a name, whatever the capitals after it.
+    // "Minister says …", "Witness admits …": a headline's bare title is a description too.
     for c in cands.iter_mut() {
-        if c.kind == MentionKind::Name && described_name(ctx, &c.toks) {
+        if c.kind == MentionKind::Name && (described_name(ctx, &c.toks) || bare_title(ctx, &c.toks))
+        {
             c.kind = MentionKind::Nominal;
+        }
+    }
+    // "the chief executive, Daniel Ferreira-Holt, wrote": the description before a person's
+    // name in apposition is a mention of that person.
+    for i in 0..cands.len() {
+        if cands[i].kind == MentionKind::Name {
+            if let Some(d) = apposed_description(ctx, &cands[i].toks) {
+                add(&mut cands, d, MentionKind::Nominal, false);
+            }
         }
     }
     let mut order: Vec<usize> = (0..cands.len()).collect();
@@ -528,6 +555,42 @@ pub(crate) fn resolve(ctx: &Ctx, speaker_nps: &[Np], owner: &[Option<usize>]) ->
         }
         last_head.insert(h, i);
     }
+    // 4a. Two extents of one phrase ("a key witness" and "a key witness in the trial") are one
+    // mention.
+    for i in 1..n {
+        if cands[i].toks.start == cands[i - 1].toks.start
+            && cands[i].kind == MentionKind::Nominal
+            && cands[i - 1].kind == MentionKind::Nominal
+            && head_word(ctx, &cands[i].toks) == head_word(ctx, &cands[i - 1].toks)
+        {
+            union(&mut uf, &mut facts, i - 1, i);
+        }
+    }
+    // 4c. A headline's bare title ("Minister says …", "Witness admits …") points forward to the
+    // first description with the same head noun in a later paragraph ("Ukraine's
+    // infrastructure minister", "A key prosecution witness").
+    for i in 0..n {
+        let c = &cands[i];
+        if !c.speaker || c.kind != MentionKind::Nominal || !bare_title(ctx, &c.toks) {
+            continue;
+        }
+        let Some(h) = head_word(ctx, &c.toks) else {
+            continue;
+        };
+        let para = ctx.para[c.toks.start];
+        let pick = (i + 1..n)
+            .take_while(|&j| ctx.para[cands[j].toks.start] <= para + 12)
+            .find(|&j| {
+                let cj = &cands[j];
+                cj.kind == MentionKind::Nominal
+                    && ctx.para[cj.toks.start] > para
+                    && !bare_title(ctx, &cj.toks)
+                    && head_word(ctx, &cj.toks).as_ref() == Some(&h)
+            });
+        if let Some(j) = pick {
+            union(&mut uf, &mut facts, j, i);
+        }
+    }
     // 4b. An organisation described by its kind ("the company", "the club", "the port
     // authority") that speaks is the organisation the text named last, within two paragraphs:
     // any one for a bare noun, else one whose name holds the description's words ("Halden Port
@@ -559,7 +622,10 @@ pub(crate) fn resolve(ctx: &Ctx, speaker_nps: &[Np], owner: &[Option<usize>]) ->
             .find(|&j| {
                 let cj = &cands[j];
                 cj.kind == MentionKind::Name
-                    && entity_label(ctx, &cj.toks) == Some(EntityLabel::Org)
+                    && matches!(
+                        entity_label(ctx, &cj.toks),
+                        Some(EntityLabel::Org | EntityLabel::Misc)
+                    )
                     && (words.len() == 1 || words.iter().all(|w| keys[j].iter().any(|k| k == w)))
             });
         if let Some(j) = pick {
@@ -582,6 +648,7 @@ pub(crate) fn resolve(ctx: &Ctx, speaker_nps: &[Np], owner: &[Option<usize>]) ->
     // Descriptions first bridge to the names they stand for ("said the barrister" → the
     // barrister named before), so that pronouns see those clusters' genders.
     bridge(ctx, &cands, &mut uf, &mut facts);
+    cataphora(ctx, &cands, &mut uf, &mut facts);
     // 6. Pronouns, in text order.
     for i in 0..n {
         if cands[i].kind != MentionKind::Pronoun {
@@ -658,6 +725,11 @@ pub(crate) fn resolve(ctx: &Ctx, speaker_nps: &[Np], owner: &[Option<usize>]) ->
         }
     }
     bridge(ctx, &cands, &mut uf, &mut facts);
+    let turns: Vec<(usize, Range<usize>)> = turns
+        .iter()
+        .map(|(s, r)| (*s, extended.get(&(r.start, r.end)).unwrap_or(r).clone()))
+        .collect();
+    vocatives(ctx, &cands, &keys, &turns, &mut uf, &mut facts);
     // 7. Speakers: clusters holding a quote speaker.
     let mut root_speaker: HashMap<usize, usize> = HashMap::new();
     let mut members: Vec<Vec<usize>> = Vec::new();
@@ -707,7 +779,7 @@ pub(crate) fn resolve(ctx: &Ctx, speaker_nps: &[Np], owner: &[Option<usize>]) ->
         ev.extend(pron);
         ev.extend(other);
         let mut table = None;
-        let name = canonical(ctx, &cands, ms);
+        let name = canonical(ctx, &cands, ms, f.org && !f.person);
         if f.male == 0 && f.female == 0 && !f.org {
             table = ms
                 .iter()
@@ -744,7 +816,10 @@ pub(crate) fn resolve(ctx: &Ctx, speaker_nps: &[Np], owner: &[Option<usize>]) ->
     }
     let mut index = HashMap::new();
     for np in speaker_nps {
-        if let Some(i) = seen_index(&cands, &np.toks) {
+        let toks = extended
+            .get(&(np.toks.start, np.toks.end))
+            .unwrap_or(&np.toks);
+        if let Some(i) = seen_index(&cands, toks) {
             let s = root_speaker[&uf.find(i)];
             index.insert((np.toks.start, np.toks.end), (mention_of[i], s));
         }
@@ -1020,8 +1095,8 @@ fn seen_index(cands: &[Cand], r: &Range<usize>) -> Option<usize> {
 
 /// The most informative name of a cluster: the longest name, then the description the text
 /// attributes a quote to (the longest such), then a pronoun; titles, post-nominal letters,
-/// a leading "the" and possessive markers are left out.
-fn canonical(ctx: &Ctx, cands: &[Cand], ms: &[usize]) -> String {
+/// a leading "the" and possessive markers are left out. `org`: the cluster is an organisation.
+fn canonical(ctx: &Ctx, cands: &[Cand], ms: &[usize], org: bool) -> String {
     let lex = Lexicon::get();
     let text = ctx.doc.text();
     // A person or organisation entity inside a name mention is the name itself ("council leader
@@ -1055,15 +1130,32 @@ fn canonical(ctx: &Ctx, cands: &[Cand], ms: &[usize]) -> String {
         }
         // An entity the tagger cut short keeps the capitalised words that close the mention
         // ("the [Sierra Vista Fire Protection] District").
+        // So does one cut short on the left, when only "the" precedes the capitals ("The
+        // Morning [Herald]").
         best.map(|(_, r)| {
             let mut e = r.end;
             while e < within.end && ctx.is_word(e) && ctx.is_cap(e) && ctx.ent[e].is_none() {
                 e += 1;
             }
-            if e == within.end {
-                r.start..e
+            let mut s = r.start;
+            while s > within.start
+                && ctx.is_word(s - 1)
+                && ctx.is_cap(s - 1)
+                && ctx.ent[s - 1].is_none()
+                && ctx.low[s - 1] != "the"
+                && !lex.is_title(ctx.low[s - 1].trim_end_matches('.'))
+            {
+                s -= 1;
+            }
+            let s = if s == within.start + 1 && ctx.low[within.start] == "the" {
+                s
             } else {
-                r
+                r.start
+            };
+            if e == within.end {
+                s..e
+            } else {
+                s..r.end
             }
         })
     };
@@ -1110,9 +1202,10 @@ fn canonical(ctx: &Ctx, cands: &[Cand], ms: &[usize]) -> String {
             )
         }) {
             e = rel;
-        } else if let Some(x) = named_complement(ctx, e) {
+        } else if let Some(x) = named_complement(ctx, e).filter(|_| !org) {
             // "a spokesman for Nordline Shipping", "one engineer in Dublin": the fullest
-            // description keeps the named body or place it belongs to.
+            // description of a person keeps the named body or place it belongs to (an
+            // organisation's does not: "the state chancellery in Munich").
             e = x;
         }
     }
@@ -1142,4 +1235,320 @@ fn named_complement(ctx: &Ctx, e: usize) -> Option<usize> {
     }
     let (_, r) = ctx.ent.get(k)?.as_ref()?;
     (r.start == k && ctx.para[r.end - 1] == ctx.para[e - 1]).then_some(r.end)
+}
+
+/// Words that open a noun phrase as its determiner.
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "another"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "its"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "one"
+            | "some"
+            | "each"
+            | "every"
+            | "no"
+            | "any"
+    )
+}
+
+/// The lexicon class of a phrase's head word when it names a single person ("minister",
+/// "witness", "chief executive" → "executive" is unknown, so its modifier "chief" counts).
+fn person_head(ctx: &Ctx, r: &Range<usize>) -> bool {
+    matches!(
+        np::head_class(ctx, r),
+        Some(NounClass::Person(_) | NounClass::Title(_))
+    )
+}
+
+/// A capitalised title or person noun standing alone without a determiner, the way headlines
+/// write them ("Minister says …", "Chief executive says …", "Witness admits …"): no entity, no
+/// capitals after the first word, a person noun at its head.
+fn bare_title(ctx: &Ctx, r: &Range<usize>) -> bool {
+    r.len() <= 3
+        && ctx.is_cap(r.start)
+        && !is_determiner(ctx.low[r.start].as_str())
+        && r.clone().all(|k| ctx.is_word(k) && ctx.ent[k].is_none())
+        && (r.start + 1..r.end).all(|k| !ctx.is_cap(k))
+        && person_head(ctx, r)
+}
+
+/// The description standing in apposition right before a person's name: "the chief
+/// executive, [Daniel Ferreira-Holt], wrote", "Its chair, [Henrik Dahl], said". The
+/// description opens with a determiner or a possessive and has a person noun at its head.
+fn apposed_description(ctx: &Ctx, r: &Range<usize>) -> Option<Range<usize>> {
+    let s = r.start;
+    if s < 2 || ctx.low[s - 1] != "," || entity_label(ctx, r) != Some(EntityLabel::Per) {
+        return None;
+    }
+    let floor = ctx.sents.get(ctx.sent[s]).map_or(0, |x| x.start);
+    let d = np::backward(ctx, s - 1, floor)?;
+    let opens =
+        is_determiner(ctx.low[d.toks.start].as_str()) || d.toks.clone().any(|k| ctx.low[k] == "'s");
+    let ok = d.kind == MentionKind::Nominal
+        && opens
+        && person_head(ctx, &d.toks)
+        && ctx.para[d.toks.start] == ctx.para[s]
+        && apposition(ctx, &d.toks).is_some_and(|a| a.toks == *r);
+    ok.then_some(d.toks)
+}
+
+/// The possessor of "Ukraine's infrastructure minister" is a place or a body, not a person
+/// ("the driver's wife").
+fn institutional_possessive(ctx: &Ctx, r: &Range<usize>) -> bool {
+    r.clone().any(|k| {
+        ctx.low[k] == "'s"
+            && k > r.start
+            && ctx.ent[k - 1]
+                .as_ref()
+                .is_some_and(|(l, _)| matches!(l, EntityLabel::Loc | EntityLabel::Org))
+    })
+}
+
+/// Cataphora: a speaking title the text names only in the next sentence ("A convoy was
+/// attacked, Ukraine's infrastructure minister said. Oleksandr Kravets said that …"). A
+/// description with a person noun at its head, "the" or a place's or body's possessive before
+/// it and no name in its cluster (after bridging back), joins the person named as the subject
+/// of the next sentence, in the same or the next paragraph, when that person has no
+/// description of their own and no gender conflicts.
+fn cataphora(ctx: &Ctx, cands: &[Cand], uf: &mut Uf, facts: &mut [Facts]) {
+    let n = cands.len();
+    let mut has_name = vec![false; n];
+    let mut has_desc = vec![false; n];
+    for (j, cj) in cands.iter().enumerate() {
+        let r = uf.find(j);
+        match cj.kind {
+            MentionKind::Name => has_name[r] = true,
+            MentionKind::Nominal => has_desc[r] = true,
+            _ => {}
+        }
+    }
+    for i in 0..n {
+        let c = &cands[i];
+        if !c.speaker || c.kind != MentionKind::Nominal || !person_head(ctx, &c.toks) {
+            continue;
+        }
+        let possessive = institutional_possessive(ctx, &c.toks);
+        if !possessive
+            && (ctx.low[c.toks.start] != "the" || c.toks.clone().any(|k| ctx.low[k] == "'s"))
+        {
+            continue;
+        }
+        let root = uf.find(i);
+        if has_name[root] {
+            continue;
+        }
+        let sent = ctx.sent[c.toks.start];
+        let para = ctx.para[c.toks.start];
+        let Some(j) = (i + 1..n).find(|&j| ctx.sent[cands[j].toks.start] > sent) else {
+            continue;
+        };
+        let cj = &cands[j];
+        let rj = uf.find(j);
+        let (fi, fj) = (&facts[root], &facts[rj]);
+        let ok = cj.kind == MentionKind::Name
+            && cj.subject
+            && ctx.sent[cj.toks.start] == sent + 1
+            && ctx.para[cj.toks.start] <= para + 1
+            && entity_label(ctx, &cj.toks) == Some(EntityLabel::Per)
+            && !has_desc[rj]
+            && !(fi.male > 0 && fj.female > fj.male)
+            && !(fi.female > 0 && fj.male > fj.female);
+        if ok {
+            join(uf, facts, j, i);
+            let r = uf.find(j);
+            has_name[r] = true;
+            has_desc[r] = true;
+        }
+    }
+}
+
+/// The name a quote opens by addressing ("“Mr Maddox, is it …", "“Dana, listen …"): a title
+/// and capitalised words, or a person entity, right after the opening mark and before a comma.
+/// Returns its key words.
+fn vocative(ctx: &Ctx, start: usize) -> Option<Vec<String>> {
+    let lex = Lexicon::get();
+    let mut k = start;
+    if ctx.kind(k) == newsquotes_document::TokenKind::Quote {
+        k += 1;
+    }
+    let mut titled = false;
+    while k < ctx.len() && lex.is_title(ctx.low[k].trim_end_matches('.')) && ctx.is_cap(k) {
+        titled = true;
+        k += 1;
+        if k < ctx.len() && ctx.low[k] == "." {
+            k += 1;
+        }
+    }
+    let from = k;
+    while k < ctx.len() && k < from + 3 && ctx.is_word(k) && ctx.is_cap(k) {
+        k += 1;
+    }
+    if k == from || k >= ctx.len() || ctx.low[k] != "," || ctx.para[k] != ctx.para[start] {
+        return None;
+    }
+    let person = (from..k).all(|t| {
+        ctx.ent[t]
+            .as_ref()
+            .is_some_and(|(l, r)| *l == EntityLabel::Per && r.start >= from && r.end <= k)
+    });
+    (titled || person).then(|| {
+        (from..k)
+            .map(|t| ctx.low[t].trim_end_matches('.').to_owned())
+            .collect()
+    })
+}
+
+/// Person names by their last key word, and per cluster root whether it holds a name.
+type NameIndex<'a> = (HashMap<&'a str, Vec<usize>>, Vec<bool>);
+
+/// Dialogue: a turn that opens by addressing someone by name ("“Mr Maddox,” she said, “is it
+/// possible …?”") speaks to the other side of the exchange, so the turns just before and
+/// after it by another speaker are that person's. Such a neighbouring turn whose speaker has
+/// no name yet ("the witness", "he") joins the person named, when the text names them
+/// elsewhere, no gender conflicts and the addressed person is not the turn's own speaker.
+fn vocatives(
+    ctx: &Ctx,
+    cands: &[Cand],
+    keys: &[Vec<String>],
+    turns: &[(usize, Range<usize>)],
+    uf: &mut Uf,
+    facts: &mut [Facts],
+) {
+    let mut ts: Vec<(usize, usize)> = turns
+        .iter()
+        .filter(|(s, _)| *s < ctx.len())
+        .filter_map(|(s, r)| seen_index(cands, r).map(|c| (*s, c)))
+        .collect();
+    ts.sort_unstable();
+    ts.dedup();
+    // Built at the first vocative: person names by last word, and which clusters hold a name.
+    let mut index: Option<NameIndex> = None;
+    for t in 0..ts.len() {
+        let (start, ct) = ts[t];
+        let Some(v) = vocative(ctx, start) else {
+            continue;
+        };
+        let Some(last) = v.last() else { continue };
+        let (by_last, has_name) = index.get_or_insert_with(|| {
+            let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+            let mut has_name = vec![false; cands.len()];
+            for (j, cj) in cands.iter().enumerate() {
+                if cj.kind == MentionKind::Name {
+                    has_name[uf.find(j)] = true;
+                    if let Some(l) = keys[j].last() {
+                        if entity_label(ctx, &cj.toks) == Some(EntityLabel::Per) {
+                            by_last.entry(l.as_str()).or_default().push(j);
+                        }
+                    }
+                }
+            }
+            (by_last, has_name)
+        });
+        // The person the text names so: the longest person name holding the words.
+        let Some(named) = by_last.get(last.as_str()).and_then(|js| {
+            js.iter()
+                .copied()
+                .filter(|&j| v.iter().all(|w| keys[j].contains(w)))
+                .max_by_key(|&j| (keys[j].len(), std::cmp::Reverse(j)))
+        }) else {
+            continue;
+        };
+        let rt = uf.find(ct);
+        if uf.find(named) == rt {
+            continue;
+        }
+        let para = ctx.para[start];
+        let before = (0..t).rev().map(|u| ts[u]);
+        let after = (t + 1..ts.len()).map(|u| ts[u]);
+        let near = |&(s, _): &(usize, usize)| ctx.para[s] + 2 >= para && ctx.para[s] <= para + 2;
+        let prev = before.take_while(near).find(|&(_, c)| uf.find(c) != rt);
+        let next = after.take_while(near).find(|&(_, c)| uf.find(c) != rt);
+        for (_, cu) in prev.into_iter().chain(next) {
+            let ru = uf.find(cu);
+            let rn = uf.find(named);
+            if ru == rn || ru == rt {
+                continue;
+            }
+            let unnamed = !has_name[ru];
+            let (fu, fnm) = (&facts[ru], &facts[rn]);
+            let male = |f: &Facts| f.male > f.female;
+            let female = |f: &Facts| f.female > f.male;
+            let conflict = (male(fu) && female(fnm)) || (female(fu) && male(fnm));
+            let agrees = !conflict && fu.plural == 0 && (fu.person || !fu.org);
+            if unnamed && agrees {
+                join(uf, facts, named, cu);
+                has_name[uf.find(named)] = true;
+            }
+        }
+    }
+}
+
+/// A name of several words the tagger called MISC, written with "the" and standing on its own
+/// ("an editorial in the [Northern Echo-Star] on Thursday"): often a newspaper or another body
+/// the tagger did not know, so an organisation's description may stand for it ("The newspaper
+/// said"). Not a modifier ("the [Bavarian] state chancellery") nor a demonym alone.
+fn titled_misc(ctx: &Ctx, r: &Range<usize>) -> bool {
+    let words = r.clone().filter(|&k| ctx.is_word(k)).count();
+    let next_ok = r.end >= ctx.len()
+        || !ctx.is_word(r.end)
+        || ctx.is_cap(r.end)
+        || is_prep(ctx.low[r.end].as_str())
+        || matches!(
+            ctx.low[r.end].as_str(),
+            "on" | "by" | "to" | "and" | "or" | "but" | "was" | "is" | "has" | "had" | "said"
+        );
+    ctx.ent[r.start]
+        .as_ref()
+        .is_some_and(|(l, _)| *l == EntityLabel::Misc)
+        && words >= 2
+        && r.start > 0
+        && ctx.low[r.start - 1] == "the"
+        && next_ok
+}
+
+/// "the Bavarian" cut from "the Bavarian state chancellery": "the", a MISC entity, then up to
+/// three lower-case words ending in an organisation noun. Returns the whole description.
+fn demonym_description(ctx: &Ctx, r: &Range<usize>) -> Option<Range<usize>> {
+    let lex = Lexicon::get();
+    if r.len() < 2
+        || ctx.low[r.start] != "the"
+        || !(r.start + 1..r.end).all(|k| {
+            ctx.ent[k]
+                .as_ref()
+                .is_some_and(|(l, _)| *l == EntityLabel::Misc)
+        })
+    {
+        return None;
+    }
+    let mut k = r.end;
+    while k < ctx.len()
+        && k < r.end + 3
+        && ctx.para[k] == ctx.para[r.start]
+        && ctx.is_word(k)
+        && !ctx.is_cap(k)
+        && ctx.ent[k].is_none()
+        && !is_prep(ctx.low[k].as_str())
+        && lex.speaker_nouns.get(ctx.low[k].as_str()) != Some(&NounClass::Org)
+    {
+        k += 1;
+    }
+    let org = k < ctx.len()
+        && ctx.para[k] == ctx.para[r.start]
+        && ctx.ent[k].is_none()
+        && lex.speaker_nouns.get(ctx.low[k].as_str()) == Some(&NounClass::Org);
+    org.then_some(r.start..k + 1)
 }

@@ -199,7 +199,20 @@ fn attribute(ctx: &Ctx) -> Layers {
     sieves::continue_reported(ctx, &mut found, n_direct, &dropped);
     // Resolve speaker mentions, following continuation links.
     let nps: Vec<np::Np> = found.iter().filter_map(|f| f.speaker.clone()).collect();
-    let resolved = coref::resolve(ctx, &nps, &owner);
+    // Turns: where each kept quote starts and the speaker phrase it is attributed to.
+    let turns: Vec<(usize, std::ops::Range<usize>)> = found
+        .iter()
+        .zip(&dropped)
+        .filter(|(_, &d)| !d)
+        .filter_map(|(f, _)| {
+            let np = match f.same_as {
+                Some(j) => found[j].speaker.as_ref(),
+                None => f.speaker.as_ref(),
+            }?;
+            Some((f.pieces.first()?.start, np.toks.clone()))
+        })
+        .collect();
+    let resolved = coref::resolve(ctx, &nps, &owner, &turns);
     let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
     for (f, _) in found.iter().zip(&dropped).filter(|(_, &d)| !d) {
         let np = match f.same_as {

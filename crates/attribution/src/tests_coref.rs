@@ -224,3 +224,134 @@ fn a_pronoun_in_a_dialogue_finds_the_speaker_whose_gender_fits() {
         "{qs:#?}"
     );
 }
+
+#[test]
+fn a_newspaper_name_cut_short_on_the_left_keeps_its_capitals() {
+    let d = doc(
+        "The Evening Lantern, which backs the mayor, said the plan was “a blank cheque”.",
+        &[("Lantern", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    assert_eq!(
+        find(&qs, "the plan").speaker.as_deref(),
+        Some("Evening Lantern"),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn a_description_in_apposition_before_a_name_is_that_person() {
+    let d = doc(
+        "On Monday the chief engineer, Tomas Brandt, wrote to the mayor, Lucia Ferri.\n“The bridge is safe,” the engineer said.",
+        &[
+            ("Tomas Brandt", EntityLabel::Per),
+            ("Lucia Ferri", EntityLabel::Per),
+        ],
+    );
+    let qs = quotes(&d);
+    assert_eq!(
+        find(&qs, "“The bridge").speaker.as_deref(),
+        Some("Tomas Brandt"),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn a_title_named_in_the_next_sentence_is_that_person() {
+    let d = doc(
+        "A ferry ran aground near Portavel overnight, Norland’s transport minister said on Friday.\nAnnika Solberg said that no passengers had been hurt.",
+        &[
+            ("Portavel", EntityLabel::Loc),
+            ("Norland", EntityLabel::Loc),
+            ("Annika Solberg", EntityLabel::Per),
+        ],
+    );
+    let qs = quotes(&d);
+    assert_eq!(
+        find(&qs, "A ferry").speaker.as_deref(),
+        Some("Annika Solberg"),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn a_headline_title_points_to_the_person_described_below() {
+    let d = doc(
+        "Coach says squad is exhausted\nOn Sunday the club’s head coach, Ramon Estevez, said the squad was exhausted after six games in three weeks.",
+        &[("Ramon Estevez", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    assert_eq!(
+        who(find(&qs, "squad is exhausted")),
+        (Some("Coach"), Some("Ramon Estevez")),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn a_headline_title_joins_the_longer_extent_of_a_description() {
+    let d = doc(
+        "Witness admits he lost track of time\nA key witness in the case of the stolen barge admitted on Monday that he had lost track of time.",
+        &[],
+    );
+    let qs = quotes(&d);
+    let head = find(&qs, "he lost track");
+    let body = find(&qs, "that he had lost");
+    assert_eq!(head.speaker, body.speaker, "{qs:#?}");
+    assert!(
+        body.speaker
+            .as_deref()
+            .is_some_and(|s| s.starts_with("A key witness")),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn a_vocative_names_the_other_side_of_a_dialogue() {
+    let d = doc(
+        "A neighbour of the accused gave evidence on Tuesday.\n“Where were you that night?” asked the prosecutor, Helen Ward.\n“At home,” the neighbour said.\n“Mr Okafor,” she said, “are you sure?”\n“Yes,” he said.\nLater, Okafor said he had nothing to hide.",
+        &[("Helen Ward", EntityLabel::Per), ("Okafor", EntityLabel::Per)],
+    );
+    let qs = quotes(&d);
+    assert_eq!(
+        who(find(&qs, "“At home,”")),
+        (Some("the neighbour"), Some("Okafor")),
+        "{qs:#?}"
+    );
+    assert_eq!(find(&qs, "“Yes,”").speaker.as_deref(), Some("Okafor"));
+    assert_eq!(
+        find(&qs, "“Where were").speaker.as_deref(),
+        Some("Helen Ward")
+    );
+}
+
+#[test]
+fn an_organisation_description_finds_a_newspaper_tagged_misc() {
+    let d = doc(
+        "An editorial in the Harbour Clarion on Friday was scathing. The newspaper said the council had “lost its way”.",
+        &[("Harbour Clarion", EntityLabel::Misc)],
+    );
+    let qs = quotes(&d);
+    assert_eq!(
+        find(&qs, "the council").speaker.as_deref(),
+        Some("Harbour Clarion"),
+        "{qs:#?}"
+    );
+}
+
+#[test]
+fn a_demonym_before_an_organisation_noun_names_the_organisation() {
+    let d = doc(
+        "„We will read the ruling first“, said the Tyrolean regional chancellery in Innsbruck.",
+        &[
+            ("Tyrolean", EntityLabel::Misc),
+            ("Innsbruck", EntityLabel::Loc),
+        ],
+    );
+    let qs = quotes(&d);
+    assert_eq!(
+        find(&qs, "„We will").speaker.as_deref(),
+        Some("Tyrolean regional chancellery"),
+        "{qs:#?}"
+    );
+}
