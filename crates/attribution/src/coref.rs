@@ -1188,7 +1188,9 @@ fn canonical(ctx: &Ctx, cands: &[Cand], ms: &[usize], org: bool) -> String {
     while s + 1 < e
         && ((c.kind == MentionKind::Name && lex.is_title(ctx.low[s].trim_end_matches('.')))
             || ctx.low[s] == "."
-            || ctx.low[s] == "the")
+            // Organisations and names lose their article ("Halden Port Authority"); an
+            // unnamed person keeps the description the text gives ("the driver’s wife").
+            || (ctx.low[s] == "the" && (org || c.kind != MentionKind::Nominal)))
     {
         s += 1;
     }

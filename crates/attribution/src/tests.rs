@@ -542,7 +542,7 @@ fn nominal_speakers_and_pronoun_gender() {
     assert_eq!(asked.sieve, "reported-question");
     let who_q = find(&qs, "“Who");
     assert_eq!(who_q.mention.as_deref(), Some("she"));
-    assert_eq!(who_q.speaker.as_deref(), Some("soldier’s mother"));
+    assert_eq!(who_q.speaker.as_deref(), Some("The soldier’s mother"));
     let maybe = find(&qs, "“Maybe");
     assert_eq!(maybe.mention.as_deref(), Some("the soldier"));
 }

@@ -90,7 +90,7 @@ fn who_said_what_in_the_harbour_article() {
             QuoteKind::Direct,
             1,
             "The minister",
-            "minister",
+            "The minister",
         ),
         (
             "“We appreciate that",
