@@ -548,13 +548,30 @@ fn clause_subject(ctx: &Ctx, from: usize, to: usize) -> Option<Np> {
             s += 1;
         }
     }
-    let np = np::forward(ctx, s, to)?;
+    let mut np = np::forward(ctx, s, to)?;
+    // "The court struck down …": a description ends at its last speaker noun (the phrase finder
+    // cannot tell an unknown verb from a noun).
+    if np.kind == MentionKind::Nominal {
+        let lex = Lexicon::get();
+        if let Some(h) = np.toks.clone().rev().find(|&k| {
+            let w = ctx.low[k].as_str();
+            lex.speaker_nouns.contains_key(w)
+                || lex.speaker_nouns.contains_key(w.trim_end_matches('s'))
+        }) {
+            np.toks.end = h + 1;
+        }
+    }
     let ok = match np.kind {
         MentionKind::Pronoun => personal_subject(&ctx.low[np.toks.start]),
         MentionKind::Name => true,
+        // Organisations speak too ("The court struck down the law, ruling that …").
         _ => matches!(
             np::head_class(ctx, &np.toks),
-            Some(crate::lexicon::NounClass::Person(_) | crate::lexicon::NounClass::Group)
+            Some(
+                crate::lexicon::NounClass::Person(_)
+                    | crate::lexicon::NounClass::Group
+                    | crate::lexicon::NounClass::Org
+            )
         ),
     };
     ok.then_some(np)

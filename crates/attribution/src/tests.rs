@@ -1322,3 +1322,14 @@ Lind: the harbour board sold the pier too cheaply",
     assert_eq!(qs.len(), 1, "{qs:#?}");
     assert_eq!(qs[0].mention.as_deref(), Some("Lind"));
 }
+
+#[test]
+fn an_organisation_subject_reports_through_a_participle() {
+    let d = doc(
+        "The court struck down the harbour law, ruling that it went further than was needed.",
+        &[],
+    );
+    let qs = quotes(&d);
+    let a = find(&qs, "that it went further");
+    assert_eq!(a.mention.as_deref(), Some("The court"));
+}
