@@ -1953,7 +1953,21 @@ fn indirect_at(
                 let w = ctx.low[kk].as_str();
                 let lex = Lexicon::get();
                 let clause = lex.pronouns.get(w).is_some_and(|p| p.subject)
-                    || matches!(w, "the" | "there" | "it" | "this" | "a" | "an");
+                    || matches!(
+                        w,
+                        "the"
+                            | "there"
+                            | "it"
+                            | "this"
+                            | "a"
+                            | "an"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "its"
+                            | "our"
+                            | "my"
+                    );
                 if clause && obj.toks.len() <= 4 {
                     k = kk;
                 }

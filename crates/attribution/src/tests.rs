@@ -1333,3 +1333,11 @@ fn an_organisation_subject_reports_through_a_participle() {
     let a = find(&qs, "that it went further");
     assert_eq!(a.mention.as_deref(), Some("The court"));
 }
+
+#[test]
+fn a_possessive_after_the_hearer_opens_the_reported_clause() {
+    let d = doc("Docker tells mother his unit has no winter boots", &[]);
+    let qs = quotes(&d);
+    let a = find(&qs, "his unit");
+    assert_eq!(a.content, vec!["his unit has no winter boots"]);
+}
