@@ -414,15 +414,6 @@ pub(crate) fn resolve(
             f
         })
         .collect();
-    let union = |uf: &mut Uf, facts: &mut Vec<Facts>, keep: usize, other: usize| {
-        let a = uf.find(keep);
-        let b = uf.find(other);
-        if a != b {
-            let fb = facts[b].clone();
-            merge(&mut facts[a], &fb);
-            uf.union(a, b);
-        }
-    };
     // 2. Names: a name joins the longest name that contains its words and shares its last word.
     let keys: Vec<Vec<String>> = cands.iter().map(|c| key_words(ctx, &c.toks)).collect();
     // Names by last word, each distinct name once (its first mention), and the first two
@@ -479,7 +470,7 @@ pub(crate) fn resolve(
                 })
         });
         if let Some(j) = best {
-            union(&mut uf, &mut facts, j, i);
+            join(&mut uf, &mut facts, j, i);
         } else if keys[i].len() == 1 {
             // A first name alone ("Dmitri") joins the only full name starting with it, or the
             // only one before it ("Harbourside Athletic" … "Harbourside" … "Harbourside TV").
@@ -491,17 +482,17 @@ pub(crate) fn resolve(
                     .filter(|&j| j < i && tagged(ctx, &cands[j].toks, keys[j].len()) == label)
                     .collect();
                 if v.len() == 1 {
-                    union(&mut uf, &mut facts, v[0], i);
+                    join(&mut uf, &mut facts, v[0], i);
                 } else if before.len() == 1 {
-                    union(&mut uf, &mut facts, before[0], i);
+                    join(&mut uf, &mut facts, before[0], i);
                 }
             }
             // Same text elsewhere ("Nato" … "Nato").
             if let Some(j) = same_name(i) {
-                union(&mut uf, &mut facts, j, i);
+                join(&mut uf, &mut facts, j, i);
             }
         } else if let Some(j) = same_name(i) {
-            union(&mut uf, &mut facts, j, i);
+            join(&mut uf, &mut facts, j, i);
         }
     }
     // 3. Descriptions the text names: "a man who identified himself as Nikita", "a man named X".
@@ -511,7 +502,7 @@ pub(crate) fn resolve(
         }
         if let Some((at, g)) = named_as(ctx, &cands[i].toks) {
             if let Some(j) = cands.iter().position(|c| c.toks.start == at) {
-                union(&mut uf, &mut facts, j, i);
+                join(&mut uf, &mut facts, j, i);
                 let r = uf.find(j);
                 match g {
                     Some(Gender::Male) => {
@@ -533,7 +524,7 @@ pub(crate) fn resolve(
     for i in 0..n {
         if let Some(app) = apposition(ctx, &cands[i].toks) {
             if let Some(j) = seen_index(&cands, &app.toks) {
-                union(&mut uf, &mut facts, i, j);
+                join(&mut uf, &mut facts, i, j);
             }
         }
     }
@@ -549,7 +540,7 @@ pub(crate) fn resolve(
         if ctx.low[cands[i].toks.start] == "the" {
             if let Some(&j) = last_head.get(&h) {
                 if ctx.para[cands[i].toks.start] <= ctx.para[cands[j].toks.start] + 12 {
-                    union(&mut uf, &mut facts, j, i);
+                    join(&mut uf, &mut facts, j, i);
                 }
             }
         }
@@ -563,7 +554,7 @@ pub(crate) fn resolve(
             && cands[i - 1].kind == MentionKind::Nominal
             && head_word(ctx, &cands[i].toks) == head_word(ctx, &cands[i - 1].toks)
         {
-            union(&mut uf, &mut facts, i - 1, i);
+            join(&mut uf, &mut facts, i - 1, i);
         }
     }
     // 4c. A headline's bare title ("Minister says …", "Witness admits …") points forward to the
@@ -588,7 +579,7 @@ pub(crate) fn resolve(
                     && head_word(ctx, &cj.toks).as_ref() == Some(&h)
             });
         if let Some(j) = pick {
-            union(&mut uf, &mut facts, j, i);
+            join(&mut uf, &mut facts, j, i);
         }
     }
     // 4b. An organisation described by its kind ("the company", "the club", "the port
@@ -629,7 +620,7 @@ pub(crate) fn resolve(
                     && (words.len() == 1 || words.iter().all(|w| keys[j].iter().any(|k| k == w)))
             });
         if let Some(j) = pick {
-            union(&mut uf, &mut facts, j, i);
+            join(&mut uf, &mut facts, j, i);
         }
     }
     // 5. Relative pronouns join the phrase they follow: "Eric Garner, who said".
@@ -641,7 +632,7 @@ pub(crate) fn resolve(
                 k -= 1;
             }
             if let Some(j) = (0..i).rev().find(|&j| cands[j].toks.end == k) {
-                union(&mut uf, &mut facts, j, i);
+                join(&mut uf, &mut facts, j, i);
             }
         }
     }
@@ -721,7 +712,7 @@ pub(crate) fn resolve(
             }
         }
         if let Some(j) = pick {
-            union(&mut uf, &mut facts, j, i);
+            join(&mut uf, &mut facts, j, i);
         }
     }
     bridge(ctx, &cands, &mut uf, &mut facts);
