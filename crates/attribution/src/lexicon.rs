@@ -193,6 +193,15 @@ impl Lexicon {
         self.verbs.get(w).copied()
     }
 
+    /// The speaker-noun class of a lower-case word, or of its singular ("officials" →
+    /// "official").
+    pub fn speaker_noun(&self, w: &str) -> Option<NounClass> {
+        self.speaker_nouns
+            .get(w)
+            .or_else(|| self.speaker_nouns.get(w.trim_end_matches('s')))
+            .copied()
+    }
+
     /// True for a title word ("mr", "president").
     pub fn is_title(&self, w: &str) -> bool {
         matches!(self.speaker_nouns.get(w), Some(NounClass::Title(_)))

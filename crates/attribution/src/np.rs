@@ -480,8 +480,7 @@ pub(crate) fn forward(ctx: &Ctx, i: usize, limit: usize) -> Option<Np> {
             && ctx.is_word(j)
             && !ctx.is_cap(j)
             && ctx.ent[j].is_none()
-            && !lex.speaker_nouns.contains_key(w)
-            && !lex.speaker_nouns.contains_key(w.trim_end_matches('s'))
+            && lex.speaker_noun(w).is_none()
         {
             break;
         }
@@ -530,6 +529,13 @@ pub(crate) fn apposed_name(ctx: &Ctx, np: &Np, limit: usize) -> Option<Np> {
     let closes =
         name.toks.end == limit || matches!(ctx.low[name.toks.end].as_str(), "," | ":" | "." | ";");
     (name.kind == MentionKind::Name && person && closes && name.toks.len() <= 5).then_some(name)
+}
+
+/// A noun naming people, not an organisation, that a preposition may attach to ("a spokeswoman
+/// for …", "officials at …").
+fn person_noun(lex: &Lexicon, w: &str) -> bool {
+    lex.speaker_noun(w)
+        .is_some_and(|c| !matches!(c, NounClass::Org))
 }
 
 /// The noun phrase ending just before token `end` (exclusive), extending left no further than
@@ -601,14 +607,7 @@ pub(crate) fn backward(ctx: &Ctx, end: usize, floor: usize) -> Option<Np> {
                         ctx.low[k - 1].as_str(),
                         "for" | "at" | "to" | "with" | "from"
                     )
-                    && {
-                        let prev = ctx.low[k - 2].as_str();
-                        let noun = lex
-                            .speaker_nouns
-                            .get(prev)
-                            .or_else(|| lex.speaker_nouns.get(prev.trim_end_matches('s')));
-                        noun.is_some_and(|c| !matches!(c, NounClass::Org))
-                    }
+                    && person_noun(lex, &ctx.low[k - 2])
                 {
                     s = k - 1;
                     continue;
@@ -632,10 +631,7 @@ pub(crate) fn backward(ctx: &Ctx, end: usize, floor: usize) -> Option<Np> {
         }
         // "a spokeswoman for Hillary Clinton", "officials at the agency", "advisers to Mr. Obama".
         if matches!(w, "for" | "at" | "to" | "in" | "with" | "from") && k > floor && s < end {
-            let prev = ctx.low[k - 1].as_str();
-            let noun = lex.speaker_nouns.contains_key(prev)
-                || lex.speaker_nouns.contains_key(prev.trim_end_matches('s'));
-            if noun && !matches!(lex.speaker_nouns.get(prev), Some(NounClass::Org)) {
+            if person_noun(lex, &ctx.low[k - 1]) {
                 s = k;
                 continue;
             }

@@ -109,28 +109,6 @@ const PARTICLES: &[&str] = &[
     "outside", "off", "down", "away", "over", "for", "inside", "against", "with", "from", "by",
     "on", "around", "across", "toward", "towards",
 ];
-/// Prepositions that open a sentence-initial adjunct ("At the town hall she said …").
-const PP_OPENERS: &[&str] = &[
-    "at",
-    "in",
-    "on",
-    "during",
-    "after",
-    "before",
-    "since",
-    "from",
-    "inside",
-    "outside",
-    "to",
-    "with",
-    "throughout",
-    "following",
-    "amid",
-    "within",
-    "over",
-    "later",
-    "earlier",
-];
 const TITLE_INTRO: &[&str] = &[
     "so-called",
     "called",
@@ -555,8 +533,7 @@ fn clause_subject(ctx: &Ctx, from: usize, to: usize) -> Option<Np> {
         let lex = Lexicon::get();
         if let Some(h) = np.toks.clone().rev().find(|&k| {
             let w = ctx.low[k].as_str();
-            lex.speaker_nouns.contains_key(w)
-                || lex.speaker_nouns.contains_key(w.trim_end_matches('s'))
+            lex.speaker_noun(w).is_some()
         }) {
             np.toks.end = h + 1;
         }
@@ -1818,19 +1795,6 @@ fn indirect_at(
                     || ctx.kind(k) == newsquotes_document::TokenKind::Number
             })
     };
-    // "At the town hall this week she said …": a short prepositional phrase without a comma
-    // opens the sentence and a personal pronoun follows it.
-    let pp_intro = |np: &Np| {
-        let st = np.toks.start;
-        let f = first_word(ctx, s.start, st);
-        f < st
-            && st - f <= 8
-            && PP_OPENERS.contains(&ctx.low[f].as_str())
-            && np.kind == MentionKind::Pronoun
-            && personal_subject(ctx.low[st].as_str())
-            && (f..st)
-                .all(|k| ctx.is_word(k) && cue_at(ctx, k).is_none() && !is_aux(ctx.low[k].as_str()))
-    };
     // "in which he says …", "A few minutes later they said …": a subject-case personal pronoun
     // right before the verb is its subject wherever its clause starts.
     let pronoun_subject = subj.kind == MentionKind::Pronoun
@@ -1841,7 +1805,6 @@ fn indirect_at(
         && (s.start..subj.toks.start).all(|k| owner[k].is_none() && cue_at(ctx, k).is_none());
     let opener_ok = participle
         || time_intro(subj.toks.start)
-        || pp_intro(&subj)
         || pronoun_subject
         || subj.toks.start == s.start
         || matches!(ctx.low[subj.toks.start].as_str(), "who" | "which")
@@ -2277,8 +2240,7 @@ fn long_subject(ctx: &Ctx, s: &Range<usize>, cue: usize, owner: &[Option<usize>]
     };
     let head = |k: usize| {
         let w = ctx.low[k].as_str();
-        lex.speaker_nouns.contains_key(w)
-            || lex.speaker_nouns.contains_key(w.trim_end_matches('s'))
+        lex.speaker_noun(w).is_some()
             || DOC_NOUNS.contains(&w)
             || ctx.ent[k]
                 .as_ref()
