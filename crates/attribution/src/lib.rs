@@ -44,6 +44,7 @@
 
 mod coref;
 mod ctx;
+pub mod learned;
 mod lexicon;
 mod marks;
 mod np;
@@ -53,9 +54,58 @@ use newsquotes_document::{Document, Layer, Quote, Span, Stage, StageError};
 
 use crate::ctx::Ctx;
 
+/// Which attributions the stage reports.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// Acts of saying: direct, mixed and indirect speech with a reporting cue or a quoted
+    /// speaker (the guideline of `tests/samples`). The rule sieves only.
+    #[default]
+    Speech,
+    /// Speech plus the attitudes, beliefs and evaluations PolNeAR annotates as attributions
+    /// ("is expected to …", "voiced support for …", "wanted …"): the rule sieves followed by the
+    /// learned cue sieve ([`learned`]), whose quotes carry its probability as confidence.
+    All,
+}
+
+impl Scope {
+    /// The scope's name on the command line and in reports (`speech`, `all`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Scope::Speech => "speech",
+            Scope::All => "all",
+        }
+    }
+}
+
+impl std::str::FromStr for Scope {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "speech" => Ok(Scope::Speech),
+            "all" => Ok(Scope::All),
+            _ => Err(format!("unknown attribution scope {s:?} (speech, all)")),
+        }
+    }
+}
+
 /// The attribution stage.
 #[derive(Debug, Default, Clone)]
-pub struct Attributor;
+pub struct Attributor {
+    scope: Scope,
+}
+
+impl Attributor {
+    /// A stage reporting the attributions of `scope`.
+    pub fn new(scope: Scope) -> Self {
+        Attributor { scope }
+    }
+
+    /// The scope it reports.
+    pub fn scope(&self) -> Scope {
+        self.scope
+    }
+}
 
 /// Every sieve name a quote can carry, with what it means.
 pub const SIEVES: &[(&str, &str)] = &[
@@ -129,6 +179,10 @@ pub const SIEVES: &[(&str, &str)] = &[
         "trailing-said-inverted",
         "indirect speech followed by its source after the verb: …, said X.",
     ),
+    (
+        "learned-cue",
+        "a cue word the rules do not know, accepted by the model trained on PolNeAR: X voiced support for …",
+    ),
 ];
 
 /// What a sieve name means, for explanations (`"?"` for an unknown name).
@@ -156,7 +210,7 @@ impl Stage for Attributor {
         self.check_requires(doc)?;
         let (mentions, speakers, quotes) = {
             let ctx = Ctx::new(doc);
-            attribute(&ctx)
+            attribute(&ctx, self.scope == Scope::All)
         };
         let err = |e| StageError::layer("attribution", e);
         doc.set_mentions(mentions).map_err(err)?;
@@ -171,7 +225,7 @@ type Layers = (
     Vec<Quote>,
 );
 
-fn attribute(ctx: &Ctx) -> Layers {
+fn attribute(ctx: &Ctx, learned: bool) -> Layers {
     if ctx.len() == 0 {
         return (Vec::new(), Vec::new(), Vec::new());
     }
@@ -197,6 +251,15 @@ fn attribute(ctx: &Ctx) -> Layers {
     dropped.resize(found.len() + indirect.len(), false);
     found.extend(indirect);
     sieves::continue_reported(ctx, &mut found, n_direct, &dropped);
+    if learned {
+        let model = learned::CueModel::embedded();
+        let (new, absorbed) = learned::find(ctx, &owner, &found, &dropped, model);
+        for a in absorbed {
+            dropped[a] = true;
+        }
+        dropped.resize(found.len() + new.len(), false);
+        found.extend(new);
+    }
     // Resolve speaker mentions, following continuation links.
     let nps: Vec<np::Np> = found.iter().filter_map(|f| f.speaker.clone()).collect();
     // Turns: where each kept quote starts and the speaker phrase it is attributed to.

@@ -388,6 +388,11 @@ fn subject(ctx: &Ctx, cue: usize, floor: usize) -> Option<Np> {
     np::backward(ctx, end, floor)
 }
 
+/// The subject before a cue word of the learned sieve, found as for the rules' cues.
+pub(crate) fn learned_subject(ctx: &Ctx, cue: usize, floor: usize) -> Option<Np> {
+    subject(ctx, cue, floor).filter(|np| !adjunct_like(ctx, np))
+}
+
 /// A phrase that is an adjunct, not a subject: it starts with a preposition or an -ing form,
 /// or is made of time words ("On Sunday", "Speaking", "Hours later").
 fn adjunct_like(ctx: &Ctx, np: &Np) -> bool {

@@ -70,6 +70,11 @@ pub struct EvalArgs {
     /// Floating-point type of `--ner bert` [default: auto].
     #[arg(long, value_enum, value_name = "PRECISION")]
     pub bert_precision: Option<PrecisionChoice>,
+
+    /// Attributions to score on quote data [default: each dataset's own guideline — `speech`
+    /// for tests/samples, `all` for PolNeAR, which annotates attitudes too].
+    #[arg(long, value_enum, value_name = "SCOPE")]
+    pub attributions: Option<ScopeChoice>,
 }
 
 /// The NER backend of `run` and `eval`.
@@ -79,6 +84,26 @@ pub enum NerChoice {
     Embedded,
     /// The transformer model through rust-bert/libtorch (cargo feature `bert`).
     Bert,
+}
+
+/// Which attributions `run`, `explain` and `eval` report (`--attributions`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ScopeChoice {
+    /// Acts of saying: direct, mixed and indirect speech (the rule sieves).
+    Speech,
+    /// Speech plus the attitudes and beliefs PolNeAR annotates ("is expected to", "support
+    /// for"), proposed by the learned cue sieve.
+    All,
+}
+
+impl ScopeChoice {
+    /// The attribution stage's scope.
+    pub fn scope(self) -> newsquotes::attribution::Scope {
+        match self {
+            ScopeChoice::Speech => newsquotes::attribution::Scope::Speech,
+            ScopeChoice::All => newsquotes::attribution::Scope::All,
+        }
+    }
 }
 
 /// The floating-point type of the transformer NER (`--bert-precision`).
@@ -162,6 +187,7 @@ pub fn run(args: EvalArgs) -> Result<ExitCode> {
             NerChoice::Bert => NerBackend::Bert,
         },
         bert_precision: PrecisionChoice::resolve(args.bert_precision, args.ner)?,
+        attributions: args.attributions.map(ScopeChoice::scope),
         ..Options::default()
     };
     if !args.extractor.is_empty() {

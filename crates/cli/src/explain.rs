@@ -24,6 +24,10 @@ pub struct ExplainArgs {
     /// explained.
     #[arg(value_name = "FILE")]
     path: PathBuf,
+
+    /// Attributions to explain: `speech` or `all` (see `newsquotes run --attributions`).
+    #[arg(long, value_enum, default_value_t = crate::eval::ScopeChoice::Speech)]
+    attributions: crate::eval::ScopeChoice,
 }
 
 pub fn run(args: ExplainArgs) -> Result<ExitCode> {
@@ -32,7 +36,8 @@ pub fn run(args: ExplainArgs) -> Result<ExitCode> {
     } else {
         Input::Path(args.path.clone())
     };
-    let pipeline = Pipeline::english();
+    let pipeline = Pipeline::english_scoped(None, None, args.attributions.scope())
+        .expect("the default pipeline");
     let mut stdout = std::io::stdout().lock();
     for record in Ingestor::default().read(input) {
         let mut doc = record.with_context(|| format!("cannot read {}", args.path.display()))?;

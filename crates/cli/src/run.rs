@@ -80,6 +80,11 @@ pub struct RunArgs {
     #[arg(long, value_enum, default_value_t = crate::eval::NerChoice::Embedded)]
     ner: crate::eval::NerChoice,
 
+    /// Attributions to report: `speech` (acts of saying) or `all` (also the attitudes and
+    /// beliefs PolNeAR annotates, from the learned cue sieve; sieve `learned-cue`).
+    #[arg(long, value_enum, default_value_t = crate::eval::ScopeChoice::Speech)]
+    attributions: crate::eval::ScopeChoice,
+
     /// Floating-point type of `--ner bert` [default: auto].
     #[arg(long, value_enum, value_name = "PRECISION")]
     bert_precision: Option<crate::eval::PrecisionChoice>,
@@ -247,7 +252,8 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
         )),
         None => None,
     };
-    let pipeline = Pipeline::english_with(args.stages.as_deref(), ner).context("unknown stage")?;
+    let pipeline = Pipeline::english_scoped(args.stages.as_deref(), ner, args.attributions.scope())
+        .context("unknown stage")?;
     let ingestor = Ingestor {
         max_bytes: args.max_bytes,
         html_extractor: args

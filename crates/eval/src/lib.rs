@@ -50,6 +50,7 @@ pub mod table;
 
 use std::path::{Path, PathBuf};
 
+use newsquotes::attribution::Scope;
 use newsquotes::ingest::HtmlExtractor;
 use newsquotes::Pipeline;
 use serde::Serialize;
@@ -313,6 +314,9 @@ pub struct Options {
     pub ner_backend: NerBackend,
     /// The floating-point type of [`NerBackend::Bert`].
     pub bert_precision: BertPrecision,
+    /// Attributions scored on quote data; `None`: each dataset's own guideline (speech for the
+    /// samples, all for PolNeAR, which annotates attitudes and beliefs too).
+    pub attributions: Option<Scope>,
 }
 
 /// The floating-point type the transformer NER runs in (`newsquotes::ner_bert::Precision`,
@@ -346,6 +350,7 @@ impl Default for Options {
             ner_model: None,
             ner_backend: NerBackend::Embedded,
             bert_precision: BertPrecision::Auto,
+            attributions: None,
         }
     }
 }
@@ -387,6 +392,21 @@ fn bert_recognizer(
     ))
 }
 
+/// The default pipeline reporting the attributions of `scope`.
+fn scoped(scope: Scope) -> Pipeline {
+    Pipeline::english_scoped(None, None, scope).expect("the default pipeline")
+}
+
+fn scope_note(scope: Scope) -> String {
+    match scope {
+        Scope::Speech => "attributions: speech (acts of saying; --attributions speech)".to_owned(),
+        Scope::All => {
+            "attributions: all (speech and the attitudes PolNeAR annotates, learned cue sieve; --attributions all)"
+                .to_owned()
+        }
+    }
+}
+
 fn is_samples_dir(path: &Path) -> bool {
     std::fs::read_dir(path).is_ok_and(|rd| {
         rd.flatten()
@@ -406,7 +426,9 @@ pub fn evaluate(task: Task, path: &Path, opts: &Options) -> Result<Outcome, Eval
     }
     let unknown = |what: &str| EvalError::format(path, None, format!("not {what}"));
     if is_samples_dir(path) {
-        let r = samples::eval_samples(path, &Pipeline::english())?;
+        let scope = opts.attributions.unwrap_or(Scope::Speech);
+        let mut r = samples::eval_samples(path, &scoped(scope))?;
+        r.quotes.notes.push(scope_note(scope));
         return Ok(match task {
             Task::Quotes => Outcome::Quotes(r.quotes),
             Task::Ner => Outcome::Ner(r.ner),
@@ -420,9 +442,12 @@ pub fn evaluate(task: Task, path: &Path, opts: &Options) -> Result<Outcome, Eval
         });
     }
     match task {
-        Task::Quotes if path.join("attributions").is_dir() => Ok(Outcome::Quotes(
-            quotes::eval_brat_dir(path, &Pipeline::english())?,
-        )),
+        Task::Quotes if path.join("attributions").is_dir() => {
+            let scope = opts.attributions.unwrap_or(Scope::All);
+            let mut r = quotes::eval_brat_dir(path, &scoped(scope))?;
+            r.notes.push(scope_note(scope));
+            Ok(Outcome::Quotes(r))
+        }
         Task::Quotes => Err(unknown(
             "a samples directory or a brat directory with attributions/",
         )),

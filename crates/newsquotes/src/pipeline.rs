@@ -164,10 +164,29 @@ impl Pipeline {
     /// `Recognizer::from_path`, or a transformer backend), stopping after `last` if given.
     /// Returns `None` for an unknown stage name.
     pub fn english_with(last: Option<&str>, ner: Option<Box<dyn Stage>>) -> Option<Pipeline> {
+        Self::english_scoped(last, ner, newsquotes_attribution::Scope::Speech)
+    }
+
+    /// [`Pipeline::english_with`] reporting the attributions of `scope`: speech only (the
+    /// default) or also the attitudes PolNeAR annotates (`Scope::All`, the learned cue sieve).
+    ///
+    /// ```
+    /// use newsquotes::{attribution::Scope, Document, Pipeline};
+    ///
+    /// let p = Pipeline::english_scoped(None, None, Scope::All).unwrap();
+    /// let mut doc = Document::new("d", "The senator said the bill would pass.");
+    /// p.process(&mut doc).unwrap();
+    /// assert_eq!(doc.quotes().len(), 1);
+    /// ```
+    pub fn english_scoped(
+        last: Option<&str>,
+        ner: Option<Box<dyn Stage>>,
+        scope: newsquotes_attribution::Scope,
+    ) -> Option<Pipeline> {
         let all: Vec<Box<dyn Stage>> = vec![
             Box::new(newsquotes_segment::Segmenter::default()),
             ner.unwrap_or_else(|| Box::new(newsquotes_ner::Recognizer::default())),
-            Box::new(newsquotes_attribution::Attributor::default()),
+            Box::new(newsquotes_attribution::Attributor::new(scope)),
         ];
         let n = match last {
             None => all.len(),

@@ -1,0 +1,584 @@
+//! The learned cue sieve: attributions the rules do not find, proposed by a linear model trained
+//! on PolNeAR train (`models/attribution/learned_cues.tsv`, card in `models/attribution/README.md`).
+//!
+//! It runs after every rule sieve. Each word of the model's cue-word list that is not part of a
+//! quote found by the rules opens candidates: its content is the words after it (after an
+//! optional "that") up to the next clause break (`,` `;` `:` `(` or a dash), or up to the end of
+//! the sentence. A logistic model over hashed context features (the cue word and its neighbours,
+//! a reporting verb nearby, the entity or pronoun before it, the content's length, first word,
+//! quotation marks and how it ends) scores every candidate; the best-scoring variant of each cue
+//! word is kept when its probability reaches the model's threshold and it does not overlap a
+//! quote already kept. Its speaker is the subject before the cue word, found like the rules do.
+//!
+//! Training (`cargo run --release -p newsquotes-eval --example train_cues`) runs the rules over
+//! PolNeAR train, labels each candidate by whether its content matches (character Jaccard ≥ 0.5)
+//! a gold attribution the rules missed, and fits the model; [`candidates`] is the same candidate
+//! and feature code the stage uses, so training and tagging cannot drift apart.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use newsquotes_document::{Document, EntityLabel, MentionKind, QuoteKind, Span};
+
+use crate::ctx::Ctx;
+use crate::lexicon::NounClass;
+use crate::np::{self, Np};
+use crate::sieves::{self, Found};
+
+const MODEL: &str = include_str!("../../../models/attribution/learned_cues.tsv");
+
+/// A quote already found, as the candidates see it.
+pub(crate) struct Existing {
+    pub pieces: Vec<Range<usize>>,
+    pub cue: Option<Range<usize>>,
+    /// Found without a cue ("nearest-speaker", "unattributed"…): a candidate may absorb it.
+    pub weak: bool,
+}
+
+/// A candidate in token coordinates.
+#[derive(Clone, Debug)]
+pub(crate) struct Cand {
+    pub cue: usize,
+    pub content: Range<usize>,
+    /// 0: up to the next clause break; 1: up to the end of the sentence.
+    pub variant: u8,
+    /// Why the content ends: the break token's text, or "end".
+    end: &'static str,
+    /// Indices of weak existing quotes the content contains.
+    pub absorbs: Vec<usize>,
+    /// The source: the subject before the cue word.
+    pub speaker: Option<Np>,
+}
+
+/// A linear model over hashed features, with its cue-word list and decision threshold.
+#[derive(Debug, Default)]
+pub struct CueModel {
+    words: HashSet<String>,
+    weights: HashMap<u64, f32>,
+    bias: f32,
+    threshold: f32,
+}
+
+/// FNV-1a over the parts joined by single spaces (the feature string as written in the model).
+fn hash_parts(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            h ^= u64::from(b' ');
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        for &b in p.as_bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+impl CueModel {
+    /// Parses the model's text format: `#` comments, `threshold\tP`, `bias\tW`, `word\tW` (one
+    /// cue word) and `f\tFEATURE\tW` lines, where FEATURE is the space-joined feature string.
+    pub fn parse(text: &str) -> Result<CueModel, String> {
+        let mut m = CueModel {
+            threshold: 1.0,
+            ..Default::default()
+        };
+        for (n, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            let num = |s: &str| {
+                s.parse::<f32>()
+                    .map_err(|e| format!("line {}: {e}: {s:?}", n + 1))
+            };
+            match (f[0], f.len()) {
+                ("threshold", 2) => m.threshold = num(f[1])?,
+                ("bias", 2) => m.bias = num(f[1])?,
+                ("word", 2) => {
+                    m.words.insert(f[1].to_owned());
+                }
+                ("f", 3) => {
+                    let parts: Vec<&str> = f[1].split(' ').collect();
+                    m.weights.insert(hash_parts(&parts), num(f[2])?);
+                }
+                _ => return Err(format!("line {}: unexpected {line:?}", n + 1)),
+            }
+        }
+        Ok(m)
+    }
+
+    /// The model shipped in `models/attribution/learned_cues.tsv`.
+    pub fn embedded() -> &'static CueModel {
+        static M: OnceLock<CueModel> = OnceLock::new();
+        M.get_or_init(|| CueModel::parse(MODEL).expect("the embedded cue model parses"))
+    }
+
+    /// The cue words that open candidates.
+    pub fn words(&self) -> &HashSet<String> {
+        &self.words
+    }
+
+    /// The decision threshold on the probability.
+    pub fn threshold(&self) -> f32 {
+        self.threshold
+    }
+
+    fn prob(&self, ctx: &Ctx, owner: &[Option<usize>], existing: &[Existing], c: &Cand) -> f32 {
+        let mut z = self.bias;
+        features(ctx, owner, existing, c, &mut |parts| {
+            if let Some(w) = self.weights.get(&hash_parts(parts)) {
+                z += w;
+            }
+        });
+        1.0 / (1.0 + (-z).exp())
+    }
+}
+
+/// A candidate with its features as strings, for training ([`candidates`]).
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    /// The cue word.
+    pub cue: Span,
+    /// The proposed content.
+    pub content: Span,
+    /// 0: content up to the next clause break; 1: up to the end of the sentence.
+    pub variant: u8,
+    /// The feature strings (as written in the model file).
+    pub features: Vec<String>,
+}
+
+/// The candidates of a document already annotated by the rules (an [`crate::Attributor`]
+/// of [`crate::Scope::Speech`]), for the cue words in `words`, with their features.
+pub fn candidates(doc: &Document, words: &HashSet<String>) -> Vec<Candidate> {
+    let ctx = Ctx::new(doc);
+    if ctx.len() == 0 {
+        return Vec::new();
+    }
+    let (_, owner) = crate::marks::pair(&ctx);
+    let starts: Vec<usize> = ctx.toks.iter().map(|t| t.span.start).collect();
+    let tok_range = |s: Span| {
+        let a = starts.partition_point(|&x| x < s.start);
+        let b = starts.partition_point(|&x| x < s.end);
+        a..b.max(a)
+    };
+    let existing: Vec<Existing> = doc
+        .quotes()
+        .iter()
+        .map(|q| Existing {
+            pieces: q.content.iter().map(|&s| tok_range(s)).collect(),
+            cue: q.cue.map(tok_range),
+            weak: is_weak(&q.sieve),
+        })
+        .collect();
+    generate(&ctx, &owner, &existing, &|w| words.contains(w))
+        .into_iter()
+        .map(|c| {
+            let mut features = Vec::new();
+            features_of(&ctx, &owner, &existing, &c, &mut features);
+            Candidate {
+                cue: ctx.span(c.cue..c.cue + 1),
+                content: ctx.span(c.content.clone()),
+                variant: c.variant,
+                features,
+            }
+        })
+        .collect()
+}
+
+fn features_of(
+    ctx: &Ctx,
+    owner: &[Option<usize>],
+    existing: &[Existing],
+    c: &Cand,
+    out: &mut Vec<String>,
+) {
+    features(ctx, owner, existing, c, &mut |parts| {
+        out.push(parts.join(" "))
+    });
+}
+
+/// Sieves whose quotes have no cue of their own.
+fn is_weak(sieve: &str) -> bool {
+    matches!(
+        sieve,
+        "nearest-speaker" | "unattributed" | "previous-sentence-subject" | "dialogue-turn"
+    )
+}
+
+/// Clause breaks that end a variant-0 content.
+fn clause_break(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "," => ",",
+        ";" => ";",
+        ":" => ":",
+        "(" => "(",
+        ")" => ")",
+        "—" | "–" | "--" => "dash",
+        _ => return None,
+    })
+}
+
+/// The candidates: every listed cue word outside found quotes, with one or two contents.
+pub(crate) fn generate(
+    ctx: &Ctx,
+    owner: &[Option<usize>],
+    existing: &[Existing],
+    is_word: &dyn Fn(&str) -> bool,
+) -> Vec<Cand> {
+    let n = ctx.len();
+    // Tokens of found quotes (content and cue), and which weak quote owns each token.
+    let mut covered = vec![false; n];
+    let mut weak_of: Vec<Option<usize>> = vec![None; n];
+    for (i, e) in existing.iter().enumerate() {
+        for p in &e.pieces {
+            for k in p.clone().filter(|&k| k < n) {
+                if e.weak {
+                    weak_of[k] = Some(i);
+                } else {
+                    covered[k] = true;
+                }
+            }
+        }
+        if let Some(c) = &e.cue {
+            for k in c.clone().filter(|&k| k < n) {
+                covered[k] = true;
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for s in &ctx.sents {
+        if s.is_empty() || ctx.boiler[s.start] {
+            continue;
+        }
+        // The sentence without its final full stop.
+        let mut send = s.end;
+        while send > s.start && matches!(ctx.low[send - 1].as_str(), "." | "!" | "?") {
+            send -= 1;
+        }
+        for i in s.clone() {
+            if covered[i] || weak_of[i].is_some() || !ctx.is_word(i) || !is_word(&ctx.low[i]) {
+                continue;
+            }
+            let speaker = sieves::learned_subject(ctx, i, s.start);
+            let mut start = i + 1;
+            if start < send && ctx.low[start] == "that" {
+                start += 1;
+            }
+            if start >= send {
+                continue;
+            }
+            let mut k = start;
+            let mut end = "end";
+            while k < send {
+                if owner[k].is_none() {
+                    if let Some(b) = clause_break(&ctx.low[k]) {
+                        end = b;
+                        break;
+                    }
+                }
+                k += 1;
+            }
+            let mut variants = vec![(start..k, 0u8, end)];
+            if k < send {
+                variants.push((start..send, 1, "end"));
+            }
+            for (content, variant, end) in variants {
+                if content.is_empty()
+                    || content.len() > 80
+                    || content.clone().any(|t| covered[t])
+                    || !content.clone().any(|t| ctx.is_word(t))
+                {
+                    continue;
+                }
+                let mut absorbs: Vec<usize> = content.clone().filter_map(|t| weak_of[t]).collect();
+                absorbs.dedup();
+                // A weak quote is absorbed only whole.
+                if absorbs.iter().any(|&w| {
+                    existing[w]
+                        .pieces
+                        .iter()
+                        .any(|p| p.start < content.start || p.end > content.end)
+                }) {
+                    continue;
+                }
+                out.push(Cand {
+                    cue: i,
+                    content,
+                    variant,
+                    end,
+                    absorbs,
+                    speaker: speaker.clone(),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// A source the learned sieve accepts: a name, a pronoun, or a description headed by a person,
+/// group or organisation noun or ending in a person or organisation entity.
+fn plausible(ctx: &Ctx, np: &Np) -> bool {
+    match np.kind {
+        MentionKind::Name | MentionKind::Pronoun => true,
+        _ => {
+            np::head_class(ctx, &np.toks).is_some()
+                || matches!(
+                    ctx.ent[np.toks.end - 1].as_ref().map(|(l, _)| *l),
+                    Some(EntityLabel::Per | EntityLabel::Org)
+                )
+        }
+    }
+}
+
+fn bucket(n: usize) -> &'static str {
+    match n {
+        0 => "0",
+        1 => "1",
+        2 => "2",
+        3..=4 => "3-4",
+        5..=8 => "5-8",
+        9..=16 => "9-16",
+        17..=32 => "17-32",
+        _ => "33+",
+    }
+}
+
+fn ent_name(l: EntityLabel) -> &'static str {
+    match l {
+        EntityLabel::Per => "PER",
+        EntityLabel::Org => "ORG",
+        EntityLabel::Loc => "LOC",
+        _ => "MISC",
+    }
+}
+
+/// The features of a candidate, each given to `emit` as its parts.
+pub(crate) fn features(
+    ctx: &Ctx,
+    owner: &[Option<usize>],
+    existing: &[Existing],
+    c: &Cand,
+    emit: &mut dyn FnMut(&[&str]),
+) {
+    let i = c.cue;
+    let s = ctx.sents[ctx.sent[i]].clone();
+    let word = |k: Option<usize>| -> &str {
+        match k {
+            Some(k) if k >= s.start && k < s.end => {
+                if ctx.kind(k) == newsquotes_document::TokenKind::Number {
+                    "<num>"
+                } else {
+                    ctx.low[k].as_str()
+                }
+            }
+            _ => "<s>",
+        }
+    };
+    let w = ctx.low[i].as_str();
+    let p1 = word(i.checked_sub(1));
+    let p2 = word(i.checked_sub(2));
+    let n1 = word(Some(i + 1));
+    let n2 = word(Some(i + 2));
+    let v = if c.variant == 0 { "v0" } else { "v1" };
+    emit(&["w", w]);
+    emit(&["v", v]);
+    emit(&["vw", v, w]);
+    emit(&["p1", p1]);
+    emit(&["p2", p2]);
+    emit(&["n1", n1]);
+    emit(&["n2", n2]);
+    emit(&["p1w", p1, w]);
+    emit(&["wn1", w, n1]);
+    emit(&["p2p1w", p2, p1, w]);
+    emit(&["wn1n2", w, n1, n2]);
+    // A reporting verb or phrase of the lexicon just before the cue word.
+    let lo = i.saturating_sub(3).max(s.start);
+    for k in lo..i {
+        if sieves::cue_at(ctx, k).is_some() {
+            emit(&["lexb", ctx.low[k].as_str()]);
+            emit(&["lexbw", w]);
+        }
+    }
+    // What stands before the cue word.
+    match i.checked_sub(1).filter(|&k| k >= s.start) {
+        Some(k) => {
+            match &ctx.ent[k] {
+                Some((l, _)) => {
+                    emit(&["entp", ent_name(*l)]);
+                    emit(&["entpw", ent_name(*l), w]);
+                }
+                None => emit(&["entp", "none"]),
+            }
+            if matches!(
+                ctx.low[k].as_str(),
+                "he" | "she" | "they" | "we" | "i" | "you" | "it" | "who"
+            ) {
+                emit(&["pron", w]);
+            }
+        }
+        None => emit(&["first", w]),
+    }
+    // Any person or organisation earlier in the sentence.
+    let ent_before = (s.start..i).any(|k| {
+        matches!(
+            ctx.ent[k].as_ref().map(|(l, _)| *l),
+            Some(EntityLabel::Per | EntityLabel::Org)
+        )
+    });
+    emit(&["entb", if ent_before { "y" } else { "n" }, w]);
+    if ctx.is_cap(i) && i > s.start {
+        emit(&["cap", w]);
+    }
+    let pos = match i - s.start {
+        0 => "0",
+        1..=3 => "1-3",
+        4..=10 => "4-10",
+        _ => "11+",
+    };
+    emit(&["pos", pos]);
+    emit(&["posw", pos, w]);
+    if owner[i].is_some() {
+        emit(&["inq", w]);
+    }
+    // The content.
+    let r = &c.content;
+    let words = r.clone().filter(|&k| ctx.is_word(k)).count();
+    let len = bucket(words);
+    emit(&["len", v, len]);
+    emit(&["lenw", len, w]);
+    let first = ctx.low[r.start].as_str();
+    emit(&["c1", first]);
+    emit(&["c1w", w, first]);
+    if r.start > i + 1 {
+        emit(&["that", w]);
+    }
+    let quoted = r.clone().filter(|&k| owner[k].is_some()).count();
+    if quoted > 0 {
+        let q = if quoted * 2 > r.len() { "most" } else { "some" };
+        emit(&["q", q]);
+        emit(&["qw", q, w]);
+        if owner[r.start].is_some() {
+            emit(&["q0", w]);
+        }
+    }
+    emit(&["end", v, c.end]);
+    emit(&["endw", c.end, w]);
+    if !c.absorbs.is_empty() {
+        emit(&["abs", w]);
+    }
+    // Another quote found in the same sentence.
+    let same_sentence = existing.iter().any(|e| {
+        e.pieces
+            .iter()
+            .any(|p| p.start < s.end && p.end > s.start && !e.weak)
+    });
+    if same_sentence {
+        emit(&["sq", w]);
+    }
+    // The subject the speaker would be taken from.
+    match &c.speaker {
+        None => emit(&["subj", "none", w]),
+        Some(np) => {
+            let kind = match np.kind {
+                MentionKind::Name => "name",
+                MentionKind::Pronoun => "pron",
+                _ => "nom",
+            };
+            emit(&["subj", kind, w]);
+            emit(&["subjk", kind]);
+            emit(&["subjp", if plausible(ctx, np) { "y" } else { "n" }, w]);
+            let class = match np::head_class(ctx, &np.toks) {
+                Some(NounClass::Title(_)) => "title",
+                Some(NounClass::Person(_)) => "person",
+                Some(NounClass::Group) => "group",
+                Some(NounClass::Org) => "org",
+                None => "other",
+            };
+            emit(&["subjc", kind, class]);
+            let ent = ctx.ent[np.toks.end - 1]
+                .as_ref()
+                .map_or("none", |(l, _)| ent_name(*l));
+            emit(&["subje", ent]);
+            emit(&["subjew", ent, w]);
+            let gap = match i.saturating_sub(np.toks.end) {
+                0 => "0",
+                1 => "1",
+                2..=3 => "2-3",
+                _ => "4+",
+            };
+            emit(&["subjd", gap]);
+            emit(&["subjh", ctx.low[np.toks.end - 1].as_str()]);
+        }
+    }
+    // A headline or first line.
+    if ctx.para_range(i).start == s.start
+        && ctx.para_range(i).end == s.end
+        && !ctx.doc.paragraphs().is_empty()
+    {
+        emit(&["line", w]);
+    }
+}
+
+/// The learned sieve: candidates the model accepts, best first, without overlaps. Returns the
+/// new quotes and the weak quotes they absorb.
+pub(crate) fn find(
+    ctx: &Ctx,
+    owner: &[Option<usize>],
+    found: &[Found],
+    dropped: &[bool],
+    model: &CueModel,
+) -> (Vec<Found>, Vec<usize>) {
+    if model.words.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    let keep: Vec<usize> = (0..found.len()).filter(|&i| !dropped[i]).collect();
+    let existing: Vec<Existing> = keep
+        .iter()
+        .map(|&i| {
+            let f = &found[i];
+            Existing {
+                pieces: f.pieces.clone(),
+                cue: f.cue.clone(),
+                weak: f.cue.is_none() && is_weak(f.sieve),
+            }
+        })
+        .collect();
+    let cands = generate(ctx, owner, &existing, &|w| model.words.contains(w));
+    let mut scored: Vec<(f32, usize)> = cands
+        .iter()
+        .enumerate()
+        .map(|(k, c)| (model.prob(ctx, owner, &existing, c), k))
+        .filter(|&(p, _)| p >= model.threshold)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut taken = vec![false; ctx.len()];
+    let mut out = Vec::new();
+    let mut absorbed = Vec::new();
+    for (p, k) in scored {
+        let c = &cands[k];
+        if taken[c.cue] || c.content.clone().any(|t| taken[t]) {
+            continue;
+        }
+        taken[c.cue] = true;
+        taken[c.content.clone()].fill(true);
+        let speaker = c.speaker.clone();
+        absorbed.extend(c.absorbs.iter().map(|&e| keep[e]));
+        out.push(Found {
+            kind: if c.content.clone().any(|t| owner[t].is_some()) {
+                QuoteKind::Mixed
+            } else {
+                QuoteKind::Indirect
+            },
+            pieces: vec![c.content.clone()],
+            cue: Some(c.cue..c.cue + 1),
+            speaker,
+            same_as: None,
+            sieve: "learned-cue",
+            confidence: p,
+            clause_end: c.content.end,
+        });
+    }
+    (out, absorbed)
+}
