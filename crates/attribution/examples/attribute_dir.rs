@@ -2,24 +2,32 @@
 //! line per document with the quotes (code-point offsets), for evaluation scripts.
 //!
 //! ```sh
-//! cargo run --release -p newsquotes-attribution --example attribute_dir -- DIR OUT.jsonl [--no-ner]
+//! cargo run --release -p newsquotes-attribution --example attribute_dir -- DIR OUT.jsonl [--no-ner] [--all]
 //! ```
+//!
+//! `--all` reports the attributions of `Scope::All` (the rules and the learned cue sieve), as
+//! `newsquotes eval quotes` does on PolNeAR.
 
 use std::io::Write;
 
-use newsquotes_attribution::Attributor;
+use newsquotes_attribution::{Attributor, Scope};
 use newsquotes_document::{Document, Span, Stage};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.len() < 3 {
-        eprintln!("usage: attribute_dir DIR OUT.jsonl [--no-ner]");
+        eprintln!("usage: attribute_dir DIR OUT.jsonl [--no-ner] [--all]");
         std::process::exit(2);
     }
     let no_ner = args.iter().any(|a| a == "--no-ner");
     let seg = newsquotes_segment::Segmenter::default();
     let ner = (!no_ner).then(newsquotes_ner::Recognizer::default);
-    let attr = Attributor::default();
+    let scope = if args.iter().any(|a| a == "--all") {
+        Scope::All
+    } else {
+        Scope::Speech
+    };
+    let attr = Attributor::new(scope);
     let mut paths: Vec<_> = std::fs::read_dir(&args[1])
         .expect("readable directory")
         .filter_map(|e| e.ok().map(|e| e.path()))

@@ -34,7 +34,11 @@ impl<'a> Ctx<'a> {
             .iter()
             .map(|t| {
                 let s = t.span.get(text).unwrap_or("");
-                s.to_lowercase().replace('’', "'")
+                if s.is_ascii() {
+                    s.to_ascii_lowercase()
+                } else {
+                    s.to_lowercase().replace('’', "'")
+                }
             })
             .collect();
         // Sentences: every token gets one; tokens outside any sentence form their own.

@@ -51,13 +51,37 @@ pub(crate) struct Cand {
     pub speaker: Option<Np>,
 }
 
+/// Keys are already hashes: use them as they are.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type Weights = HashMap<u64, f32, std::hash::BuildHasherDefault<IdHasher>>;
+
 /// A linear model over hashed features, with its cue-word list and decision threshold.
 #[derive(Debug, Default)]
 pub struct CueModel {
     words: HashSet<String>,
-    weights: HashMap<u64, f32>,
+    /// The cue words' hashes, for the per-token test.
+    word_keys: HashSet<u64, std::hash::BuildHasherDefault<IdHasher>>,
+    weights: Weights,
     bias: f32,
     threshold: f32,
+    /// The largest sum the subject features can add (one feature per `subj*` template).
+    subject_bound: f32,
 }
 
 /// FNV-1a over the parts joined by single spaces (the feature string as written in the model).
@@ -84,6 +108,7 @@ impl CueModel {
             threshold: 1.0,
             ..Default::default()
         };
+        let mut subject_max: HashMap<String, f32> = HashMap::new();
         for (n, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -98,14 +123,21 @@ impl CueModel {
                 ("bias", 2) => m.bias = num(f[1])?,
                 ("word", 2) => {
                     m.words.insert(f[1].to_owned());
+                    m.word_keys.insert(hash_parts(&[f[1]]));
                 }
                 ("f", 3) => {
                     let parts: Vec<&str> = f[1].split(' ').collect();
-                    m.weights.insert(hash_parts(&parts), num(f[2])?);
+                    let w = num(f[2])?;
+                    m.weights.insert(hash_parts(&parts), w);
+                    if parts[0].starts_with("subj") {
+                        let e = subject_max.entry(parts[0].to_owned()).or_insert(0f32);
+                        *e = e.max(w);
+                    }
                 }
                 _ => return Err(format!("line {}: unexpected {line:?}", n + 1)),
             }
         }
+        m.subject_bound = subject_max.values().sum();
         Ok(m)
     }
 
@@ -125,14 +157,15 @@ impl CueModel {
         self.threshold
     }
 
-    fn prob(&self, ctx: &Ctx, owner: &[Option<usize>], existing: &[Existing], c: &Cand) -> f32 {
-        let mut z = self.bias;
-        features(ctx, owner, existing, c, &mut |parts| {
+    /// The summed weights of the features `f` emits.
+    fn score(&self, f: impl FnOnce(&mut dyn FnMut(&[&str]))) -> f32 {
+        let mut z = 0.0;
+        f(&mut |parts| {
             if let Some(w) = self.weights.get(&hash_parts(parts)) {
                 z += w;
             }
         });
-        1.0 / (1.0 + (-z).exp())
+        z
     }
 }
 
@@ -172,31 +205,22 @@ pub fn candidates(doc: &Document, words: &HashSet<String>) -> Vec<Candidate> {
             weak: is_weak(&q.sieve),
         })
         .collect();
-    generate(&ctx, &owner, &existing, &|w| words.contains(w))
+    let facts = Facts::new(&ctx, &existing);
+    generate(&ctx, &owner, &existing, &|w| words.contains(w), true)
         .into_iter()
         .map(|c| {
-            let mut features = Vec::new();
-            features_of(&ctx, &owner, &existing, &c, &mut features);
+            let mut names: Vec<String> = Vec::new();
+            features(&ctx, &owner, &facts, &c, &mut |parts: &[&str]| {
+                names.push(parts.join(" "));
+            });
             Candidate {
                 cue: ctx.span(c.cue..c.cue + 1),
                 content: ctx.span(c.content.clone()),
                 variant: c.variant,
-                features,
+                features: names,
             }
         })
         .collect()
-}
-
-fn features_of(
-    ctx: &Ctx,
-    owner: &[Option<usize>],
-    existing: &[Existing],
-    c: &Cand,
-    out: &mut Vec<String>,
-) {
-    features(ctx, owner, existing, c, &mut |parts| {
-        out.push(parts.join(" "))
-    });
 }
 
 /// Sieves whose quotes have no cue of their own.
@@ -226,6 +250,7 @@ pub(crate) fn generate(
     owner: &[Option<usize>],
     existing: &[Existing],
     is_word: &dyn Fn(&str) -> bool,
+    speakers: bool,
 ) -> Vec<Cand> {
     let n = ctx.len();
     // Tokens of found quotes (content and cue), and which weak quote owns each token.
@@ -261,7 +286,7 @@ pub(crate) fn generate(
             if covered[i] || weak_of[i].is_some() || !ctx.is_word(i) || !is_word(&ctx.low[i]) {
                 continue;
             }
-            let speaker = sieves::learned_subject(ctx, i, s.start);
+            let speaker = if speakers { subject_of(ctx, i) } else { None };
             let mut start = i + 1;
             if start < send && ctx.low[start] == "that" {
                 start += 1;
@@ -354,11 +379,63 @@ fn ent_name(l: EntityLabel) -> &'static str {
     }
 }
 
+/// Per-document facts the features look up, computed once.
+pub(crate) struct Facts {
+    /// Per sentence: a quote with a cue of its own was found in it.
+    sent_quoted: Vec<bool>,
+    /// Per token: how many person or organisation tokens come before it.
+    ent_prefix: Vec<u32>,
+}
+
+impl Facts {
+    pub(crate) fn new(ctx: &Ctx, existing: &[Existing]) -> Facts {
+        let mut sent_quoted = vec![false; ctx.sents.len()];
+        for e in existing.iter().filter(|e| !e.weak) {
+            for p in e.pieces.iter().filter(|p| p.start < ctx.len()) {
+                let (a, b) = (
+                    ctx.sent[p.start],
+                    ctx.sent[(p.end.max(p.start + 1) - 1).min(ctx.len() - 1)],
+                );
+                sent_quoted[a..=b.max(a)].fill(true);
+            }
+        }
+        let mut ent_prefix = Vec::with_capacity(ctx.len() + 1);
+        let mut n = 0;
+        for k in 0..ctx.len() {
+            ent_prefix.push(n);
+            if matches!(
+                ctx.ent[k].as_ref().map(|(l, _)| *l),
+                Some(EntityLabel::Per | EntityLabel::Org)
+            ) {
+                n += 1;
+            }
+        }
+        ent_prefix.push(n);
+        Facts {
+            sent_quoted,
+            ent_prefix,
+        }
+    }
+}
+
 /// The features of a candidate, each given to `emit` as its parts.
 pub(crate) fn features(
     ctx: &Ctx,
     owner: &[Option<usize>],
-    existing: &[Existing],
+    facts: &Facts,
+    c: &Cand,
+    emit: &mut dyn FnMut(&[&str]),
+) {
+    cue_features(ctx, owner, facts, c, emit);
+    subject_features(ctx, c, emit);
+    content_features(ctx, owner, c, emit);
+}
+
+/// The features of the cue word and its context (shared by every content of one cue word).
+pub(crate) fn cue_features(
+    ctx: &Ctx,
+    owner: &[Option<usize>],
+    facts: &Facts,
     c: &Cand,
     emit: &mut dyn FnMut(&[&str]),
 ) {
@@ -381,10 +458,7 @@ pub(crate) fn features(
     let p2 = word(i.checked_sub(2));
     let n1 = word(Some(i + 1));
     let n2 = word(Some(i + 2));
-    let v = if c.variant == 0 { "v0" } else { "v1" };
     emit(&["w", w]);
-    emit(&["v", v]);
-    emit(&["vw", v, w]);
     emit(&["p1", p1]);
     emit(&["p2", p2]);
     emit(&["n1", n1]);
@@ -421,12 +495,7 @@ pub(crate) fn features(
         None => emit(&["first", w]),
     }
     // Any person or organisation earlier in the sentence.
-    let ent_before = (s.start..i).any(|k| {
-        matches!(
-            ctx.ent[k].as_ref().map(|(l, _)| *l),
-            Some(EntityLabel::Per | EntityLabel::Org)
-        )
-    });
+    let ent_before = facts.ent_prefix[i] > facts.ent_prefix[s.start];
     emit(&["entb", if ent_before { "y" } else { "n" }, w]);
     if ctx.is_cap(i) && i > s.start {
         emit(&["cap", w]);
@@ -442,41 +511,27 @@ pub(crate) fn features(
     if owner[i].is_some() {
         emit(&["inq", w]);
     }
-    // The content.
-    let r = &c.content;
-    let words = r.clone().filter(|&k| ctx.is_word(k)).count();
-    let len = bucket(words);
-    emit(&["len", v, len]);
-    emit(&["lenw", len, w]);
-    let first = ctx.low[r.start].as_str();
-    emit(&["c1", first]);
-    emit(&["c1w", w, first]);
-    if r.start > i + 1 {
-        emit(&["that", w]);
-    }
-    let quoted = r.clone().filter(|&k| owner[k].is_some()).count();
-    if quoted > 0 {
-        let q = if quoted * 2 > r.len() { "most" } else { "some" };
-        emit(&["q", q]);
-        emit(&["qw", q, w]);
-        if owner[r.start].is_some() {
-            emit(&["q0", w]);
-        }
-    }
-    emit(&["end", v, c.end]);
-    emit(&["endw", c.end, w]);
-    if !c.absorbs.is_empty() {
-        emit(&["abs", w]);
-    }
     // Another quote found in the same sentence.
-    let same_sentence = existing.iter().any(|e| {
-        e.pieces
-            .iter()
-            .any(|p| p.start < s.end && p.end > s.start && !e.weak)
-    });
-    if same_sentence {
+    if facts.sent_quoted[ctx.sent[i]] {
         emit(&["sq", w]);
     }
+    // A headline or first line.
+    let para = ctx.para_range(i);
+    if para.start == s.start && para.end == s.end && !ctx.doc.paragraphs().is_empty() {
+        emit(&["line", w]);
+    }
+}
+
+/// The source the learned sieve gives a cue word: the subject before it.
+fn subject_of(ctx: &Ctx, i: usize) -> Option<Np> {
+    let s = &ctx.sents[ctx.sent[i]];
+    sieves::learned_subject(ctx, i, s.start, |np| plausible(ctx, np))
+}
+
+/// The features of the cue word's subject (the source).
+pub(crate) fn subject_features(ctx: &Ctx, c: &Cand, emit: &mut dyn FnMut(&[&str])) {
+    let i = c.cue;
+    let w = ctx.low[i].as_str();
     // The subject the speaker would be taken from.
     match &c.speaker {
         None => emit(&["subj", "none", w]),
@@ -512,12 +567,45 @@ pub(crate) fn features(
             emit(&["subjh", ctx.low[np.toks.end - 1].as_str()]);
         }
     }
-    // A headline or first line.
-    if ctx.para_range(i).start == s.start
-        && ctx.para_range(i).end == s.end
-        && !ctx.doc.paragraphs().is_empty()
-    {
-        emit(&["line", w]);
+}
+
+/// The features of one content of a cue word.
+pub(crate) fn content_features(
+    ctx: &Ctx,
+    owner: &[Option<usize>],
+    c: &Cand,
+    emit: &mut dyn FnMut(&[&str]),
+) {
+    let i = c.cue;
+    let w = ctx.low[i].as_str();
+    let v = if c.variant == 0 { "v0" } else { "v1" };
+    emit(&["v", v]);
+    emit(&["vw", v, w]);
+    // The content.
+    let r = &c.content;
+    let words = r.clone().filter(|&k| ctx.is_word(k)).count();
+    let len = bucket(words);
+    emit(&["len", v, len]);
+    emit(&["lenw", len, w]);
+    let first = ctx.low[r.start].as_str();
+    emit(&["c1", first]);
+    emit(&["c1w", w, first]);
+    if r.start > i + 1 {
+        emit(&["that", w]);
+    }
+    let quoted = r.clone().filter(|&k| owner[k].is_some()).count();
+    if quoted > 0 {
+        let q = if quoted * 2 > r.len() { "most" } else { "some" };
+        emit(&["q", q]);
+        emit(&["qw", q, w]);
+        if owner[r.start].is_some() {
+            emit(&["q0", w]);
+        }
+    }
+    emit(&["end", v, c.end]);
+    emit(&["endw", c.end, w]);
+    if !c.absorbs.is_empty() {
+        emit(&["abs", w]);
     }
 }
 
@@ -545,13 +633,47 @@ pub(crate) fn find(
             }
         })
         .collect();
-    let cands = generate(ctx, owner, &existing, &|w| model.words.contains(w));
-    let mut scored: Vec<(f32, usize)> = cands
-        .iter()
-        .enumerate()
-        .map(|(k, c)| (model.prob(ctx, owner, &existing, c), k))
-        .filter(|&(p, _)| p >= model.threshold)
-        .collect();
+    let is_word = |w: &str| model.word_keys.contains(&hash_parts(&[w]));
+    let mut cands = generate(ctx, owner, &existing, &is_word, false);
+    let facts = Facts::new(ctx, &existing);
+    // The contents of one cue word are adjacent: its cue features are scored once. Finding the
+    // subject costs most; it is looked for only when the subject features could lift the
+    // candidate over the threshold (`subject_bound` is their largest possible sum).
+    let min_z = (model.threshold / (1.0 - model.threshold)).ln();
+    let mut cue_score: Option<(usize, f32, Option<f32>)> = None;
+    let mut scored: Vec<(f32, usize)> = Vec::new();
+    for k in 0..cands.len() {
+        let c = &cands[k];
+        let (zc, zs) = match cue_score {
+            Some((cue, z, zs)) if cue == c.cue => (z, zs),
+            _ => (
+                model.score(|e| cue_features(ctx, owner, &facts, c, e)),
+                None,
+            ),
+        };
+        let z = model.bias + zc + model.score(|e| content_features(ctx, owner, c, e));
+        let zs = match zs {
+            Some(zs) => zs,
+            None if z + model.subject_bound < min_z => {
+                cue_score = Some((c.cue, zc, None));
+                continue;
+            }
+            None => {
+                let cue = c.cue;
+                let speaker = subject_of(ctx, cue);
+                for other in cands[k..].iter_mut().take_while(|o| o.cue == cue) {
+                    other.speaker.clone_from(&speaker);
+                }
+                let c = &cands[k];
+                model.score(|e| subject_features(ctx, c, e))
+            }
+        };
+        cue_score = Some((cands[k].cue, zc, Some(zs)));
+        let p = 1.0 / (1.0 + (-(z + zs)).exp());
+        if p >= model.threshold {
+            scored.push((p, k));
+        }
+    }
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut taken = vec![false; ctx.len()];
     let mut out = Vec::new();

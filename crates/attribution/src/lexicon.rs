@@ -3,6 +3,7 @@
 //! compile time and parsed once.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use newsquotes_document::Gender;
@@ -11,6 +12,32 @@ const CUES: &str = include_str!("../../../models/attribution/cues.tsv");
 const PRONOUNS: &str = include_str!("../../../models/attribution/pronouns.tsv");
 const NOUNS: &str = include_str!("../../../models/attribution/nouns.tsv");
 const NAMES: &str = include_str!("../../../models/attribution/first_names.tsv");
+
+/// FNV-1a: the lexicon is looked up for nearly every token, and its keys are short words from
+/// our own tables (no untrusted input builds them), so a fast non-keyed hash is right here.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A map with [`Fnv`] hashing.
+pub(crate) type Map<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// How strongly a cue word signals reported speech.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -56,16 +83,18 @@ pub(crate) struct Pronoun {
 #[derive(Debug)]
 pub(crate) struct Lexicon {
     pub lemmas: Vec<String>,
-    pub verbs: HashMap<String, VerbCue>,
+    pub verbs: Map<String, VerbCue>,
     /// Verb form → particles it takes as a phrasal cue ("pointed" → ["out"]).
-    pub phrasals: HashMap<String, Vec<String>>,
+    pub phrasals: Map<String, Vec<String>>,
     /// Multi-word cue phrases ("according to", "in a statement"), as lower-case word sequences.
     pub phrases: Vec<Vec<String>>,
+    /// Indices into `phrases` by first word.
+    pub phrase_index: Map<String, Vec<usize>>,
     /// Reporting nouns ("statement", "claims").
-    pub nouns: HashMap<String, usize>,
-    pub pronouns: HashMap<String, Pronoun>,
-    pub speaker_nouns: HashMap<String, NounClass>,
-    pub names: HashMap<String, Gender>,
+    pub nouns: Map<String, usize>,
+    pub pronouns: Map<String, Pronoun>,
+    pub speaker_nouns: Map<String, NounClass>,
+    pub names: Map<String, Gender>,
 }
 
 fn rows(table: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -85,13 +114,14 @@ impl Lexicon {
     fn parse() -> Lexicon {
         let mut lex = Lexicon {
             lemmas: Vec::new(),
-            verbs: HashMap::new(),
-            phrasals: HashMap::new(),
+            verbs: Map::default(),
+            phrasals: Map::default(),
             phrases: Vec::new(),
-            nouns: HashMap::new(),
-            pronouns: HashMap::new(),
-            speaker_nouns: HashMap::new(),
-            names: HashMap::new(),
+            phrase_index: Map::default(),
+            nouns: Map::default(),
+            pronouns: Map::default(),
+            speaker_nouns: Map::default(),
+            names: Map::default(),
         };
         for r in rows(CUES) {
             let [lemma, pos, strength, frame, forms] = r[..] else {
@@ -139,6 +169,9 @@ impl Lexicon {
                     .phrases
                     .push(forms.split(' ').map(str::to_owned).collect()),
             }
+        }
+        for (k, p) in lex.phrases.iter().enumerate() {
+            lex.phrase_index.entry(p[0].clone()).or_default().push(k);
         }
         for r in rows(PRONOUNS) {
             let [form, person, number, gender, case] = r[..] else {
@@ -191,6 +224,15 @@ impl Lexicon {
     /// The verb cue for a lower-case word form.
     pub fn verb(&self, w: &str) -> Option<VerbCue> {
         self.verbs.get(w).copied()
+    }
+
+    /// The multi-word cue phrases starting with the lower-case word `w`.
+    pub fn phrases_from<'a>(&'a self, w: &str) -> impl Iterator<Item = &'a Vec<String>> + 'a {
+        self.phrase_index
+            .get(w)
+            .into_iter()
+            .flatten()
+            .map(|&k| &self.phrases[k])
     }
 
     /// The speaker-noun class of a lower-case word, or of its singular ("officials" →

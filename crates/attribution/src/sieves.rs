@@ -136,7 +136,7 @@ const TITLE_INTRO: &[&str] = &[
 pub(crate) fn cue_at(ctx: &Ctx, i: usize) -> Option<Cue> {
     let lex = Lexicon::get();
     let w = ctx.low[i].as_str();
-    for p in &lex.phrases {
+    for p in lex.phrases_from(w) {
         if p.len() >= 2
             && p[0] == w
             && i + p.len() <= ctx.len()
@@ -388,9 +388,22 @@ fn subject(ctx: &Ctx, cue: usize, floor: usize) -> Option<Np> {
     np::backward(ctx, end, floor)
 }
 
-/// The subject before a cue word of the learned sieve, found as for the rules' cues.
-pub(crate) fn learned_subject(ctx: &Ctx, cue: usize, floor: usize) -> Option<Np> {
-    subject(ctx, cue, floor).filter(|np| !adjunct_like(ctx, np))
+/// The subject before a cue word of the learned sieve, found as for the rules' cues, and the
+/// subject of the clause the cue word stands in ("Sanders urged voters to …", "Later, Trump
+/// accused him of …") when the first is not a person or organisation.
+pub(crate) fn learned_subject(
+    ctx: &Ctx,
+    cue: usize,
+    floor: usize,
+    plausible: impl Fn(&Np) -> bool,
+) -> Option<Np> {
+    let near = subject(ctx, cue, floor).filter(|np| !adjunct_like(ctx, np));
+    if near.as_ref().is_some_and(&plausible) {
+        return near;
+    }
+    nearest_clause_subject(ctx, floor, cue)
+        .or_else(|| clause_subject(ctx, floor, cue))
+        .or(near)
 }
 
 /// A phrase that is an adjunct, not a subject: it starts with a preposition or an -ing form,

@@ -174,16 +174,18 @@ fn load(dir: &std::path::Path, min_word: usize) -> (Data, Vec<String>) {
     (data, words)
 }
 
-/// Logistic regression with AdaGrad and L2, a fixed shuffling order.
+/// Logistic regression with AdaGrad and L2, a fixed shuffling order; the returned weights are
+/// the average over all steps (averaged SGD), which generalises better than the last ones.
 fn fit(data: &Data, take: &dyn Fn(&Row) -> bool, epochs: usize) -> (Vec<f32>, f32) {
     let n = data.names.len();
-    let (mut w, mut g2) = (vec![0f32; n], vec![1e-6f32; n]);
-    let (mut b, mut b2) = (0f32, 1e-6f32);
-    let (lr, l2) = (0.2f32, 1e-5f32);
+    let (mut w, mut g2, mut u) = (vec![0f32; n], vec![1e-6f32; n], vec![0f64; n]);
+    let (mut b, mut b2, mut ub) = (0f32, 1e-6f32, 0f64);
+    let (lr, l2) = (0.05f32, 1e-5f32);
     let mut order: Vec<usize> = (0..data.rows.len())
         .filter(|&i| take(&data.rows[i]))
         .collect();
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut step = 0f64;
     for _ in 0..epochs {
         for i in (1..order.len()).rev() {
             seed = seed
@@ -192,21 +194,33 @@ fn fit(data: &Data, take: &dyn Fn(&Row) -> bool, epochs: usize) -> (Vec<f32>, f3
             order.swap(i, (seed >> 33) as usize % (i + 1));
         }
         for &r in &order {
+            step += 1.0;
             let row = &data.rows[r];
             let z = b + row.feats.iter().map(|&f| w[f as usize]).sum::<f32>();
             let p = 1.0 / (1.0 + (-z).exp());
             let g = p - f32::from(u8::from(row.y));
             b2 += g * g;
-            b -= lr * g / b2.sqrt();
+            let db = lr * g / b2.sqrt();
+            b -= db;
+            ub -= step * f64::from(db);
             for &f in &row.feats {
                 let f = f as usize;
                 let gf = g + l2 * w[f];
                 g2[f] += gf * gf;
-                w[f] -= lr * gf / g2[f].sqrt();
+                let d = lr * gf / g2[f].sqrt();
+                w[f] -= d;
+                u[f] -= step * f64::from(d);
             }
         }
     }
-    (w, b)
+    // Average of the weights after every step: w − u / steps.
+    let steps = step.max(1.0);
+    let avg = w
+        .iter()
+        .zip(&u)
+        .map(|(&x, &y)| (f64::from(x) - y / steps) as f32)
+        .collect();
+    (avg, (f64::from(b) - ub / steps) as f32)
 }
 
 fn prob(w: &[f32], b: f32, row: &Row) -> f32 {
