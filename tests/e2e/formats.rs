@@ -145,3 +145,46 @@ fn output_to_a_pipe_is_written_in_place_not_replaced() {
     assert!(kind.is_fifo(), "the pipe was replaced by a regular file");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn attribution_scope_all_adds_learned_attributions_only() {
+    let dir = tmpdir("scope");
+    let input = dir.join("attitude.txt");
+    std::fs::write(
+        &input,
+        "Port workers walked out on Monday.\n\n“We will stay out until the offer changes,” said Grace Adeyemi, the union leader.\n\nThe port authority is expected to make a new offer on Friday.\n",
+    )
+    .unwrap();
+    let path = input.to_str().unwrap();
+    let quotes = |args: &[&str]| -> Vec<serde_json::Value> {
+        let mut all = vec!["run", path, "-q"];
+        all.extend_from_slice(args);
+        let out = run_ok(&all);
+        let docs: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        docs[0]["quotes"].as_array().unwrap().clone()
+    };
+    let speech = quotes(&[]);
+    assert_eq!(speech, quotes(&["--attributions", "speech"]));
+    let all = quotes(&["--attributions", "all"]);
+    // Every speech quote is kept; what is added comes from the learned sieve.
+    for q in &speech {
+        assert!(all.contains(q), "{q} missing");
+    }
+    let added: Vec<&serde_json::Value> = all.iter().filter(|q| !speech.contains(q)).collect();
+    assert!(!added.is_empty(), "{all:#?}");
+    assert!(
+        added.iter().all(|q| q["sieve"] == "learned-cue"),
+        "{added:#?}"
+    );
+    assert!(added
+        .iter()
+        .any(|q| q["content"][0]["text"] == "to make a new offer on Friday"));
+    // An unknown scope is a usage error.
+    let bad = Command::new(binary())
+        .current_dir(root())
+        .args(["run", path, "--attributions", "most"])
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    let _ = std::fs::remove_dir_all(&dir);
+}

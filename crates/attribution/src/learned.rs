@@ -609,6 +609,20 @@ pub(crate) fn content_features(
     }
 }
 
+/// The found quote with a speaker that starts last before token `at`, in the same paragraph or
+/// the one before (following continuation links to the quote that holds the mention).
+fn nearest_report(ctx: &Ctx, found: &[Found], dropped: &[bool], at: usize) -> Option<usize> {
+    let para = ctx.para[at];
+    found
+        .iter()
+        .enumerate()
+        .filter(|&(j, f)| !dropped[j] && (f.speaker.is_some() || f.same_as.is_some()))
+        .filter_map(|(j, f)| Some((f.pieces.first()?.start, j)))
+        .filter(|&(start, _)| start < at && ctx.para[start] + 1 >= para)
+        .max()
+        .map(|(_, j)| found[j].same_as.unwrap_or(j))
+}
+
 /// The learned sieve: candidates the model accepts, best first, without overlaps. Returns the
 /// new quotes and the weak quotes they absorb.
 pub(crate) fn find(
@@ -686,6 +700,13 @@ pub(crate) fn find(
         taken[c.cue] = true;
         taken[c.content.clone()].fill(true);
         let speaker = c.speaker.clone();
+        // No subject: the speaker of the nearest report before it in the same paragraph or the
+        // one before ("… Sanders said. He also accused Clinton of “…”" reads on with one source).
+        let same_as = if speaker.is_none() {
+            nearest_report(ctx, found, dropped, c.cue)
+        } else {
+            None
+        };
         absorbed.extend(c.absorbs.iter().map(|&e| keep[e]));
         out.push(Found {
             kind: if c.content.clone().any(|t| owner[t].is_some()) {
@@ -696,7 +717,7 @@ pub(crate) fn find(
             pieces: vec![c.content.clone()],
             cue: Some(c.cue..c.cue + 1),
             speaker,
-            same_as: None,
+            same_as,
             sieve: "learned-cue",
             confidence: p,
             clause_end: c.content.end,

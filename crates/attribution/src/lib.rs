@@ -324,3 +324,5 @@ fn trim_space(ctx: &Ctx, s: Span) -> Span {
 mod tests;
 #[cfg(test)]
 mod tests_coref;
+#[cfg(test)]
+mod tests_learned;

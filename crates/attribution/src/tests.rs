@@ -139,6 +139,15 @@ fn sentences(text: &str, toks: &[Token]) -> Vec<Sentence> {
 /// Builds a document with tokens, sentences, paragraphs and the given entities (text, label),
 /// each matched at every occurrence on token boundaries.
 pub(crate) fn doc(text: &str, ents: &[(&str, EntityLabel)]) -> Document {
+    doc_scoped(text, ents, crate::Scope::Speech)
+}
+
+/// [`doc`] with the attributions of `scope`.
+pub(crate) fn doc_scoped(
+    text: &str,
+    ents: &[(&str, EntityLabel)],
+    scope: crate::Scope,
+) -> Document {
     let mut d = Document::new("t", text);
     let toks = tokens(text);
     let sents = sentences(text, &toks);
@@ -172,7 +181,7 @@ pub(crate) fn doc(text: &str, ents: &[(&str, EntityLabel)]) -> Document {
     d.set_tokens(toks).unwrap();
     d.set_sentences(sents).unwrap();
     d.set_entities(entities).unwrap();
-    Attributor::default().annotate(&mut d).unwrap();
+    Attributor::new(scope).annotate(&mut d).unwrap();
     d
 }
 

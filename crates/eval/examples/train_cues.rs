@@ -274,7 +274,7 @@ fn main() {
     };
     if pos.len() < 2 {
         eprintln!(
-            "usage: train_cues POLNEAR_SPLIT_DIR OUT.tsv [--min-word=3] [--min-rate=5] [--epochs=3] [--min-count=3]"
+            "usage: train_cues POLNEAR_SPLIT_DIR OUT.tsv [--min-word=3] [--min-rate=12] [--epochs=3] [--min-count=3]"
         );
         std::process::exit(2);
     }
@@ -287,7 +287,7 @@ fn main() {
         std::process::exit(2);
     }
     let (min_word, epochs, min_count) = (opt("min-word", 3), opt("epochs", 3), opt("min-count", 3));
-    let min_rate = opt("min-rate", 5) as f64 / 100.0;
+    let min_rate = opt("min-rate", 12) as f64 / 100.0;
     let (mut data, words) = load(dir, min_word);
     // Keep the cue words whose occurrences are often (≥ --min-rate percent, at least two)
     // the cue of a missed attribution.
@@ -378,7 +378,7 @@ fn main() {
     out.push_str(&format!(
         "# cargo run --release -p newsquotes-eval --example train_cues -- {} OUT.tsv --min-word={min_word} --min-rate={} --epochs={epochs} --min-count={min_count}\n",
         pos[0],
-        opt("min-rate", 5)
+        opt("min-rate", 12)
     ));
     out.push_str(&format!(
         "# {} candidates ({positives} positive); rules-only soft F1 {:.2}; two-fold out-of-fold soft F1 with this sieve {cv_f1:.2} (+{cv_tp} tp, +{cv_fp} fp)\n",
