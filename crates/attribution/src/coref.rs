@@ -8,7 +8,7 @@
 //! (its most informative name), a label and its gender evidence, pronouns in the text first, then
 //! titles and nouns, then the first-name table.
 
-use std::collections::HashMap;
+use crate::lexicon::Map;
 use std::ops::Range;
 
 use newsquotes_document::{EntityLabel, Gender, Mention, MentionKind, Speaker, SpeakerLabel};
@@ -34,7 +34,7 @@ pub(crate) struct Resolved {
     pub mentions: Vec<Mention>,
     pub speakers: Vec<Speaker>,
     /// Token range of a quote speaker NP → (mention index, speaker index).
-    pub index: HashMap<(usize, usize), (usize, usize)>,
+    pub index: Map<(usize, usize), (usize, usize)>,
 }
 
 struct Uf {
@@ -286,7 +286,7 @@ pub(crate) fn resolve(
     let lex = Lexicon::get();
     // 1. Candidates: quote speakers, person/organisation entities, sentence subjects.
     let mut cands: Vec<Cand> = Vec::new();
-    let mut seen: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut seen: Map<(usize, usize), usize> = Map::default();
     let mut add = |cands: &mut Vec<Cand>, toks: Range<usize>, kind: MentionKind, speaker: bool| {
         let key = (toks.start, toks.end);
         if let Some(&i) = seen.get(&key) {
@@ -304,7 +304,7 @@ pub(crate) fn resolve(
     };
     // "said the Bavarian state chancellery": a phrase cut short after a demonym the tagger
     // took for a name is resolved as the whole description.
-    let mut extended: HashMap<(usize, usize), Range<usize>> = HashMap::new();
+    let mut extended: Map<(usize, usize), Range<usize>> = Map::default();
     for np in speaker_nps {
         if let Some(x) = demonym_description(ctx, &np.toks) {
             extended.insert((np.toks.start, np.toks.end), x.clone());
@@ -418,8 +418,8 @@ pub(crate) fn resolve(
     let keys: Vec<Vec<String>> = cands.iter().map(|c| key_words(ctx, &c.toks)).collect();
     // Names by last word, each distinct name once (its first mention), and the first two
     // mentions of each distinct name: a text repeating one name thousands of times stays linear.
-    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut same_key: HashMap<&[String], (usize, Option<usize>)> = HashMap::new();
+    let mut by_last: Map<&str, Vec<usize>> = Map::default();
+    let mut same_key: Map<&[String], (usize, Option<usize>)> = Map::default();
     for (i, c) in cands.iter().enumerate() {
         if c.kind == MentionKind::Name {
             if let Some(l) = keys[i].last() {
@@ -446,7 +446,7 @@ pub(crate) fn resolve(
             second
         }
     };
-    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_first: Map<&str, Vec<usize>> = Map::default();
     for (i, c) in cands.iter().enumerate() {
         if c.kind == MentionKind::Name && keys[i].len() >= 2 {
             by_first.entry(keys[i][0].as_str()).or_default().push(i);
@@ -529,7 +529,7 @@ pub(crate) fn resolve(
         }
     }
     // 4. Definite descriptions join the nearest earlier description with the same head noun.
-    let mut last_head: HashMap<String, usize> = HashMap::new();
+    let mut last_head: Map<String, usize> = Map::default();
     for i in 0..n {
         if cands[i].kind != MentionKind::Nominal {
             continue;
@@ -722,7 +722,7 @@ pub(crate) fn resolve(
         .collect();
     vocatives(ctx, &cands, &keys, &turns, &mut uf, &mut facts);
     // 7. Speakers: clusters holding a quote speaker.
-    let mut root_speaker: HashMap<usize, usize> = HashMap::new();
+    let mut root_speaker: Map<usize, usize> = Map::default();
     let mut members: Vec<Vec<usize>> = Vec::new();
     for (i, c) in cands.iter().enumerate() {
         if c.speaker {
@@ -805,7 +805,7 @@ pub(crate) fn resolve(
             mentions: ms.iter().map(|&m| mention_of[m]).collect(),
         });
     }
-    let mut index = HashMap::new();
+    let mut index = Map::default();
     for np in speaker_nps {
         let toks = extended
             .get(&(np.toks.start, np.toks.end))
@@ -1406,7 +1406,7 @@ fn vocative(ctx: &Ctx, start: usize) -> Option<Vec<String>> {
 }
 
 /// Person names by their last key word, and per cluster root whether it holds a name.
-type NameIndex<'a> = (HashMap<&'a str, Vec<usize>>, Vec<bool>);
+type NameIndex<'a> = (Map<&'a str, Vec<usize>>, Vec<bool>);
 
 /// Dialogue: a turn that opens by addressing someone by name ("“Mr Maddox,” she said, “is it
 /// possible …?”") speaks to the other side of the exchange, so the turns just before and
@@ -1437,7 +1437,7 @@ fn vocatives(
         };
         let Some(last) = v.last() else { continue };
         let (by_last, has_name) = index.get_or_insert_with(|| {
-            let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+            let mut by_last: Map<&str, Vec<usize>> = Map::default();
             let mut has_name = vec![false; cands.len()];
             for (j, cj) in cands.iter().enumerate() {
                 if cj.kind == MentionKind::Name {

@@ -69,7 +69,8 @@ impl std::hash::Hasher for IdHasher {
     }
 }
 
-type Weights = HashMap<u64, f32, std::hash::BuildHasherDefault<IdHasher>>;
+type Map<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<IdHasher>>;
+type Weights = Map<u64, f32>;
 
 /// A linear model over hashed features, with its cue-word list and decision threshold.
 #[derive(Debug, Default)]
@@ -82,6 +83,9 @@ pub struct CueModel {
     threshold: f32,
     /// The largest sum the subject features can add (one feature per `subj*` template).
     subject_bound: f32,
+    /// Per cue word (hash): the largest sum of the subject features that name the word, which
+    /// with `subject_bound` over the other subject features bounds what a subject can add.
+    subject_word_bound: Map<u64, f32>,
 }
 
 /// FNV-1a over the parts joined by single spaces (the feature string as written in the model).
@@ -108,7 +112,10 @@ impl CueModel {
             threshold: 1.0,
             ..Default::default()
         };
+        // Largest weight per subject template; for the templates ending in the cue word
+        // (`subj KIND W`, `subjp Y W`, `subjew ENT W`), per template and word.
         let mut subject_max: HashMap<String, f32> = HashMap::new();
+        let mut word_max: HashMap<(String, String), f32> = HashMap::new();
         for (n, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -129,7 +136,11 @@ impl CueModel {
                     let parts: Vec<&str> = f[1].split(' ').collect();
                     let w = num(f[2])?;
                     m.weights.insert(hash_parts(&parts), w);
-                    if parts[0].starts_with("subj") {
+                    if matches!(parts[0], "subj" | "subjp" | "subjew") {
+                        let key = (parts[0].to_owned(), parts[parts.len() - 1].to_owned());
+                        let e = word_max.entry(key).or_insert(0f32);
+                        *e = e.max(w);
+                    } else if parts[0].starts_with("subj") {
                         let e = subject_max.entry(parts[0].to_owned()).or_insert(0f32);
                         *e = e.max(w);
                     }
@@ -138,6 +149,11 @@ impl CueModel {
             }
         }
         m.subject_bound = subject_max.values().sum();
+        for ((_, word), w) in word_max {
+            *m.subject_word_bound
+                .entry(hash_parts(&[&word]))
+                .or_insert(0.0) += w;
+        }
         Ok(m)
     }
 
@@ -155,6 +171,16 @@ impl CueModel {
     /// The decision threshold on the probability.
     pub fn threshold(&self) -> f32 {
         self.threshold
+    }
+
+    /// The largest sum the subject features can add to a candidate of cue word `w`.
+    fn subject_bound_for(&self, w: &str) -> f32 {
+        self.subject_bound
+            + self
+                .subject_word_bound
+                .get(&hash_parts(&[w]))
+                .copied()
+                .unwrap_or(0.0)
     }
 
     /// The summed weights of the features `f` emits.
@@ -668,7 +694,7 @@ pub(crate) fn find(
         let z = model.bias + zc + model.score(|e| content_features(ctx, owner, c, e));
         let zs = match zs {
             Some(zs) => zs,
-            None if z + model.subject_bound < min_z => {
+            None if z + model.subject_bound_for(&ctx.low[c.cue]) < min_z => {
                 cue_score = Some((c.cue, zc, None));
                 continue;
             }
