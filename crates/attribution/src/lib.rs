@@ -18,7 +18,10 @@
 //!    said"), or in the previous sentence or paragraph;
 //! 4. **indirect and mixed quotes** — "X said (that) …", "X told Y …", "…, X said.",
 //!    "According to X, …", reported questions, headlines;
-//! 5. **resolution** — names, titles, descriptions and pronouns clustered into speakers.
+//! 5. **learned cues** (only with [`Scope::All`]) — attitudes and beliefs the rules do not
+//!    report ("is expected to …", "voiced support for …"), proposed by a logistic model trained
+//!    on PolNeAR train ([`learned`], `models/attribution/learned_cues.tsv`);
+//! 6. **resolution** — names, titles, descriptions and pronouns clustered into speakers.
 //!
 //! [`sieve_description`] explains each sieve name recorded on a quote.
 //!
