@@ -5,6 +5,7 @@
 #
 #   scripts/pathological.sh            # every case (a few minutes on 1 core)
 #   scripts/pathological.sh quotes     # cases whose name contains "quotes"
+#   PATHOLOGICAL_ARGS="--attributions all" scripts/pathological.sh   # extra options for every run
 #
 # Cases (all text generated here, ASCII words and quotation marks):
 #   line-25mb / line-50mb        one line of words, no newline (over the default 20 MB limit: run
@@ -97,7 +98,7 @@ measure() { # name file [extra args...]
   local code=0
   /usr/bin/time -f '%e %M' -o "$work/time.txt" \
     "$bin" run "$work/$file" --format jsonl -j 1 -o "$work/out.jsonl" --errors "$work/errors.jsonl" \
-    "$@" 2> "$work/stderr.txt" || code=$?
+    ${PATHOLOGICAL_ARGS:-} "$@" 2> "$work/stderr.txt" || code=$?
   # GNU time writes "Command exited with non-zero status N" first when the exit code is not 0.
   read -r secs rss_kb < <(tail -1 "$work/time.txt")
   local size words outcome

@@ -257,6 +257,9 @@ fn is_weak(sieve: &str) -> bool {
     )
 }
 
+/// The longest content, in tokens.
+const MAX_CONTENT: usize = 80;
+
 /// Clause breaks that end a variant-0 content.
 fn clause_break(w: &str) -> Option<&'static str> {
     Some(match w {
@@ -320,9 +323,11 @@ pub(crate) fn generate(
             if start >= send {
                 continue;
             }
+            // Contents are at most MAX_CONTENT tokens: the scan stops there (linear time).
+            let limit = send.min(start + MAX_CONTENT + 1);
             let mut k = start;
             let mut end = "end";
-            while k < send {
+            while k < limit {
                 if owner[k].is_none() {
                     if let Some(b) = clause_break(&ctx.low[k]) {
                         end = b;
@@ -337,7 +342,7 @@ pub(crate) fn generate(
             }
             for (content, variant, end) in variants {
                 if content.is_empty()
-                    || content.len() > 80
+                    || content.len() > MAX_CONTENT
                     || content.clone().any(|t| covered[t])
                     || !content.clone().any(|t| ctx.is_word(t))
                 {
@@ -637,16 +642,16 @@ pub(crate) fn content_features(
 
 /// The found quote with a speaker that starts last before token `at`, in the same paragraph or
 /// the one before (following continuation links to the quote that holds the mention).
-fn nearest_report(ctx: &Ctx, found: &[Found], dropped: &[bool], at: usize) -> Option<usize> {
-    let para = ctx.para[at];
-    found
-        .iter()
-        .enumerate()
-        .filter(|&(j, f)| !dropped[j] && (f.speaker.is_some() || f.same_as.is_some()))
-        .filter_map(|(j, f)| Some((f.pieces.first()?.start, j)))
-        .filter(|&(start, _)| start < at && ctx.para[start] + 1 >= para)
-        .max()
-        .map(|(_, j)| found[j].same_as.unwrap_or(j))
+/// `reports` holds (first token, index) of the found quotes with a speaker, sorted.
+fn nearest_report(
+    ctx: &Ctx,
+    found: &[Found],
+    reports: &[(usize, usize)],
+    at: usize,
+) -> Option<usize> {
+    let k = reports.partition_point(|&(start, _)| start < at);
+    let &(start, j) = reports.get(k.checked_sub(1)?)?;
+    (ctx.para[start] + 1 >= ctx.para[at]).then(|| found[j].same_as.unwrap_or(j))
 }
 
 /// The learned sieve: candidates the model accepts, best first, without overlaps. Returns the
@@ -715,6 +720,13 @@ pub(crate) fn find(
         }
     }
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut reports: Vec<(usize, usize)> = found
+        .iter()
+        .enumerate()
+        .filter(|&(j, f)| !dropped[j] && (f.speaker.is_some() || f.same_as.is_some()))
+        .filter_map(|(j, f)| Some((f.pieces.first()?.start, j)))
+        .collect();
+    reports.sort_unstable();
     let mut taken = vec![false; ctx.len()];
     let mut out = Vec::new();
     let mut absorbed = Vec::new();
@@ -729,7 +741,7 @@ pub(crate) fn find(
         // No subject: the speaker of the nearest report before it in the same paragraph or the
         // one before ("… Sanders said. He also accused Clinton of “…”" reads on with one source).
         let same_as = if speaker.is_none() {
-            nearest_report(ctx, found, dropped, c.cue)
+            nearest_report(ctx, found, &reports, c.cue)
         } else {
             None
         };
