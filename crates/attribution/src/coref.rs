@@ -898,6 +898,11 @@ fn bridge(ctx: &Ctx, cands: &[Cand], uf: &mut Uf, facts: &mut [Facts]) {
             first_speaker[r] = first_speaker[r].min(j);
         }
     }
+    // The name mentions, in order: the only candidates `fits` accepts.
+    let names: Vec<usize> = (0..n)
+        .filter(|&j| cands[j].kind == MentionKind::Name)
+        .collect();
+    const MAX_BACK: usize = 1000;
     for i in 0..n {
         let c = &cands[i];
         let described = c.kind == MentionKind::Nominal || demonym(ctx, &c.toks);
@@ -927,14 +932,20 @@ fn bridge(ctx: &Ctx, cands: &[Cand], uf: &mut Uf, facts: &mut [Facts]) {
         };
         // Names inside a reported clause ("Ventresca has insisted that the club's top scorer
         // Jordan Kelleher is not for sale") are what was said, not who is speaking.
-        let mut pick = (0..i)
+        // Only name mentions can fit; at most MAX_BACK of them are looked at (linear time on
+        // a document that is one huge paragraph).
+        let before = &names[..names.partition_point(|&j| j < i)];
+        let back = &before[before.len().saturating_sub(MAX_BACK)..];
+        let mut pick = back
+            .iter()
             .rev()
+            .copied()
             .take_while(|&j| ctx.para[cands[j].toks.start] + 2 >= para)
             .find(|&j| !reported(ctx, cands[j].toks.start) && fits(uf, j));
         if pick.is_none() {
             // Farther back only when one named person has spoken so far: no other candidate.
             let mut only: Option<(usize, usize)> = None;
-            for j in (0..i).rev() {
+            for j in back.iter().rev().copied() {
                 let r = uf.find(j);
                 if first_speaker[r] < i && fits(uf, j) {
                     match only {

@@ -2136,8 +2136,11 @@ fn long_subject(ctx: &Ctx, s: &Range<usize>, cue: usize, owner: &[Option<usize>]
     while end > s.start && matches!(ctx.low[end - 1].as_str(), "," | "—" | "–" | "--") {
         end -= 1;
     }
-    // The clause holding the cue starts after the last semicolon, colon or dash before it.
-    let clause_start = (s.start..end)
+    // The clause holding the cue starts after the last semicolon, colon or dash before it. A
+    // subject is at most 30 words after the clause start (below), so the search looks back a
+    // bounded stretch (linear time in a huge sentence); a clause starting before it is too far.
+    let lo = s.start.max(end.saturating_sub(64));
+    let clause_start = (lo..end)
         .rev()
         .find(|&k| {
             owner[k].is_none()
@@ -2149,7 +2152,10 @@ fn long_subject(ctx: &Ctx, s: &Range<usize>, cue: usize, owner: &[Option<usize>]
                         && k > s.start
                         && ctx.low[k - 1] == ","))
         })
-        .map_or(s.start, |k| k + 1);
+        .map_or(lo, |k| k + 1);
+    if clause_start == lo && lo > s.start {
+        return None;
+    }
     let mut st = first_word(ctx, clause_start, end);
     if st < end
         && matches!(
