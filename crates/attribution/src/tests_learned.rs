@@ -116,3 +116,31 @@ fn candidates_skip_found_quotes_and_carry_both_contents() {
         "{contents:?}"
     );
 }
+
+#[test]
+fn reports_in_a_run_on_sentence_are_bounded() {
+    // 3,000 words without punctuation and a cue every few words: no content may run to the end
+    // of the "sentence" (the output would grow with the square of the input).
+    let words = "the mayor said council workers would strike according to union officials who";
+    let text = std::iter::repeat_n(words, 250)
+        .collect::<Vec<_>>()
+        .join(" ");
+    for scope in [Scope::Speech, Scope::All] {
+        let d = doc_scoped(&text, &[], scope);
+        assert!(!d.quotes().is_empty());
+        for q in d.quotes() {
+            for piece in &q.content {
+                let toks = d
+                    .tokens()
+                    .iter()
+                    .filter(|t| t.span.start >= piece.start && t.span.end <= piece.end)
+                    .count();
+                assert!(
+                    toks <= crate::sieves::MAX_REPORT,
+                    "{toks} tokens ({scope:?}, {})",
+                    q.sieve
+                );
+            }
+        }
+    }
+}
