@@ -16,9 +16,11 @@
 //! and feature code the stage uses, so training and tagging cannot drift apart.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::Hasher;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use newsquotes_document::hash::FnvHasher;
 use newsquotes_document::{Document, EntityLabel, MentionKind, QuoteKind, Span};
 
 use crate::ctx::Ctx;
@@ -90,18 +92,14 @@ pub struct CueModel {
 
 /// FNV-1a over the parts joined by single spaces (the feature string as written in the model).
 fn hash_parts(parts: &[&str]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut h = FnvHasher::default();
     for (i, p) in parts.iter().enumerate() {
         if i > 0 {
-            h ^= u64::from(b' ');
-            h = h.wrapping_mul(0x0100_0000_01b3);
+            h.write(b" ");
         }
-        for &b in p.as_bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
+        h.write(p.as_bytes());
     }
-    h
+    h.finish()
 }
 
 impl CueModel {

@@ -2,8 +2,6 @@
 //! first-name gender table. All are plain-text tables under `models/attribution/`, embedded at
 //! compile time and parsed once.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use newsquotes_document::Gender;
@@ -13,31 +11,8 @@ const PRONOUNS: &str = include_str!("../../../models/attribution/pronouns.tsv");
 const NOUNS: &str = include_str!("../../../models/attribution/nouns.tsv");
 const NAMES: &str = include_str!("../../../models/attribution/first_names.tsv");
 
-/// FNV-1a: the lexicon is looked up for nearly every token, and its keys are short words from
-/// our own tables (no untrusted input builds them), so a fast non-keyed hash is right here.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A map with [`Fnv`] hashing.
-pub(crate) type Map<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+/// The lexicon is looked up for nearly every token: FNV maps.
+pub(crate) type Map<K, V> = newsquotes_document::hash::FnvMap<K, V>;
 
 /// How strongly a cue word signals reported speech.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

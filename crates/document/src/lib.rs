@@ -27,6 +27,7 @@
 
 mod doc;
 mod error;
+pub mod hash;
 mod layers;
 mod span;
 mod stage;

@@ -23,7 +23,7 @@ use newsquotes::attribution::learned::candidates;
 use newsquotes::attribution::{Attributor, Scope};
 use newsquotes::output::CharOffsets;
 use newsquotes::{Document, Pipeline, Stage};
-use newsquotes_eval::quotes::{greedy_match, parse_brat, predicted_quotes};
+use newsquotes_eval::quotes::{annotation_for, greedy_match, parse_brat, predicted_quotes};
 use newsquotes_eval::span::{jaccard, CharSpan};
 
 /// One candidate, ready for training.
@@ -80,12 +80,7 @@ fn load(dir: &std::path::Path, min_word: usize) -> (Data, Vec<String>) {
     let mut word_count: HashMap<String, usize> = HashMap::new();
     for t in texts {
         let stem = &t[..t.len() - 4];
-        let prefix = format!("{stem}_");
-        let Some(ann) = anns.iter().find(|a| {
-            a.strip_prefix(&prefix)
-                .and_then(|r| r.strip_suffix(".ann"))
-                .is_some_and(|r| !r.contains('_'))
-        }) else {
+        let Some(ann) = annotation_for(&anns, stem) else {
             continue;
         };
         let text = std::fs::read_to_string(text_dir.join(&t)).expect("readable text");

@@ -386,6 +386,18 @@ impl QuoteReport {
     }
 }
 
+/// The annotation file of the text `<stem>.txt` among PolNeAR's file names (sorted):
+/// `<stem>_<annotator>.ann` with an annotator name without underscore, the first by name when
+/// several annotators labelled the text.
+pub fn annotation_for<'a>(anns: &'a [String], stem: &str) -> Option<&'a String> {
+    let prefix = format!("{stem}_");
+    anns.iter().find(|a| {
+        a.strip_prefix(&prefix)
+            .and_then(|r| r.strip_suffix(".ann"))
+            .is_some_and(|r| !r.contains('_'))
+    })
+}
+
 /// Evaluates the pipeline on a PolNeAR-style brat directory (`text/`, `attributions/`). For a
 /// text with several annotator files, the first by sorted file name is used.
 pub fn eval_brat_dir(dir: &Path, pipeline: &Pipeline) -> Result<QuoteReport, EvalError> {
@@ -407,13 +419,7 @@ pub fn eval_brat_dir(dir: &Path, pipeline: &Pipeline) -> Result<QuoteReport, Eva
     texts.sort();
     for t in texts {
         let stem = &t[..t.len() - 4];
-        let prefix = format!("{stem}_");
-        // `<stem>_<annotator>.ann`, annotator without underscore.
-        let Some(ann) = anns.iter().find(|a| {
-            a.strip_prefix(&prefix)
-                .and_then(|r| r.strip_suffix(".ann"))
-                .is_some_and(|r| !r.contains('_'))
-        }) else {
+        let Some(ann) = annotation_for(&anns, stem) else {
             report
                 .notes
                 .push(format!("{t}: no annotation file, skipped"));
