@@ -672,7 +672,7 @@ pub(crate) fn find(
             Existing {
                 pieces: f.pieces.clone(),
                 cue: f.cue.clone(),
-                weak: f.cue.is_none() && is_weak(f.sieve),
+                weak: is_weak(f.sieve),
             }
         })
         .collect();
