@@ -8,7 +8,9 @@
 //! a reporting verb nearby, the entity or pronoun before it, the content's length, first word,
 //! quotation marks and how it ends) scores every candidate; the best-scoring variant of each cue
 //! word is kept when its probability reaches the model's threshold and it does not overlap a
-//! quote already kept. Its speaker is the subject before the cue word, found like the rules do.
+//! quote already kept (at most 80 tokens of content). Its speaker is the subject before the cue
+//! word, found like the rules do, else the subject of its clause, else the speaker of the nearest
+//! report before it in the same or the previous paragraph. Only [`crate::Scope::All`] runs it.
 //!
 //! Training (`cargo run --release -p newsquotes-eval --example train_cues`) runs the rules over
 //! PolNeAR train, labels each candidate by whether its content matches (character Jaccard ≥ 0.5)
