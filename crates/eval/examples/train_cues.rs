@@ -23,7 +23,9 @@ use newsquotes::attribution::learned::candidates;
 use newsquotes::attribution::{Attributor, Scope};
 use newsquotes::output::CharOffsets;
 use newsquotes::{Document, Pipeline, Stage};
-use newsquotes_eval::quotes::{annotation_for, greedy_match, parse_brat, predicted_quotes};
+use newsquotes_eval::quotes::{
+    annotation_for, greedy_match, parse_brat, predicted_quotes, read_dir_names,
+};
 use newsquotes_eval::span::{jaccard, CharSpan};
 
 /// One candidate, ready for training.
@@ -61,18 +63,18 @@ fn last_word(s: &str) -> Option<String> {
 fn load(dir: &std::path::Path, min_word: usize) -> (Data, Vec<String>) {
     let text_dir = dir.join("text");
     let ann_dir = dir.join("attributions");
-    let mut anns: Vec<String> = std::fs::read_dir(&ann_dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", ann_dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
-        .filter(|n| n.ends_with(".ann"))
-        .collect();
-    anns.sort();
-    let mut texts: Vec<String> = std::fs::read_dir(&text_dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", text_dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
-        .filter(|n| n.ends_with(".txt"))
-        .collect();
-    texts.sort();
+    // Sorted file names with the given ending.
+    let names = |d: &std::path::Path, ext: &str| -> Vec<String> {
+        let mut v: Vec<String> = read_dir_names(d)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .into_iter()
+            .filter(|n| n.ends_with(ext))
+            .collect();
+        v.sort();
+        v
+    };
+    let anns = names(&ann_dir, ".ann");
+    let texts = names(&text_dir, ".txt");
     let pipeline = Pipeline::english_until(Some("ner")).expect("known stage");
     let rules = Attributor::new(Scope::Speech);
     // First pass: documents, rules, gold; cue-word counts.

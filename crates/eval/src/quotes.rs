@@ -462,7 +462,8 @@ pub fn eval_brat_dir(dir: &Path, pipeline: &Pipeline) -> Result<QuoteReport, Eva
     Ok(report)
 }
 
-pub(crate) fn read_dir_names(dir: &Path) -> Result<Vec<String>, EvalError> {
+/// The file names in a directory (unsorted), or an error naming it.
+pub fn read_dir_names(dir: &Path) -> Result<Vec<String>, EvalError> {
     let rd = std::fs::read_dir(dir).map_err(|e| EvalError::io(dir, e))?;
     let mut out = Vec::new();
     for e in rd {
