@@ -1737,9 +1737,16 @@ fn indirect_at(
     if let (Some(cut), true) = (before_cue, speech) {
         if let Some(np) = np::forward(ctx, ce, cend).filter(|np| person_like(ctx, np)) {
             let after = skip_pp(ctx, np.toks.end, cend);
-            // "…, said Maria Lopez, a professor at …": an apposition may close the sentence.
-            if after >= cend || ctx.low[after] == "," {
-                let content = trim_start(ctx, skip_connective(ctx, s.start..cut));
+            // "…, said Maria Lopez, a professor at …": an apposition may close the sentence;
+            // so may a relative clause ("…, said the man who built his career on …").
+            if after >= cend
+                || ctx.low[after] == ","
+                || (after == np.toks.end && matches!(ctx.low[after].as_str(), "who" | "whose"))
+            {
+                let content = trim_start(
+                    ctx,
+                    skip_connective(ctx, back_through_quote(ctx, owner, s.start)..cut),
+                );
                 let np = np::apposed_name(ctx, &np, cend).unwrap_or(np);
                 return content_ok(ctx, &content, in_direct)
                     .then(|| mk(content, np, "trailing-said-inverted", 0.7));
@@ -1926,7 +1933,10 @@ fn indirect_at(
         if cut <= s.start {
             return None;
         }
-        let content = trim_start(ctx, skip_connective(ctx, s.start..cut));
+        let content = trim_start(
+            ctx,
+            skip_connective(ctx, back_through_quote(ctx, owner, s.start)..cut),
+        );
         return content_ok(ctx, &content, in_direct)
             .then(|| mk(content, subj, "trailing-said", 0.7));
     }
@@ -2490,6 +2500,25 @@ fn through_quote(ctx: &Ctx, owner: &[Option<usize>], r: Range<usize>) -> Range<u
         e += 1;
     }
     r.start..e
+}
+
+/// Where a trailing attribution's content starts when its sentence opens inside a quotation
+/// (the sentence splitter ended a sentence at a full stop inside the marks): at the start of the
+/// sentence holding the opening mark, in the same paragraph — `The people “deserve A. That’s B,”
+/// said the man` reports the whole sentence, not `That’s B,”`.
+fn back_through_quote(ctx: &Ctx, owner: &[Option<usize>], start: usize) -> usize {
+    let Some(q) = owner.get(start).copied().flatten() else {
+        return start;
+    };
+    let para = ctx.para[start];
+    let mut b = start;
+    while b > 0 && owner[b - 1] == Some(q) && ctx.para[b - 1] == para {
+        b -= 1;
+    }
+    if b == start {
+        return start;
+    }
+    ctx.sents[ctx.sent[b]].start.max(ctx.para_range(b).start)
 }
 
 /// Skips prepositional and time phrases after a cue ("in a statement", "on Monday", "to

@@ -10,8 +10,9 @@
 //!   (`Clinton` `’s`, `do` `n’t`, `soldiers` `’`), hyphenated words, numbers with separators and
 //!   decimals, URLs, e-mail addresses and abbreviations with their period (`U.S.`, `Mr.`) are
 //!   single tokens, and a sentence-final period is its own token. Tokens cover every
-//!   non-whitespace character exactly once, so tokens plus the whitespace between them
-//!   reproduce the text. [`TokenKind::Quote`](newsquotes_document::TokenKind::Quote) is used only for quotation marks, never for
+//!   character that is not white space exactly once, so tokens plus the gaps between them
+//!   reproduce the text; invisible format characters (zero-width space, direction marks, the
+//!   byte-order mark: [`is_space`]) fall in the gaps like white space. [`TokenKind::Quote`](newsquotes_document::TokenKind::Quote) is used only for quotation marks, never for
 //!   apostrophes (see [Tokens](#tokens) below).
 //! * **Sentences** never cross a paragraph; they handle abbreviations and titles (curated lists
 //!   embedded from `models/segment/`), initials, numbers, ellipses, URLs, quotations (a closing
@@ -62,13 +63,15 @@ mod tokenize;
 use newsquotes_document::{Document, Layer, Sentence, Span, Stage, StageError, Token};
 
 pub use paragraphs::paragraphs;
+pub use tokenize::is_space;
 
 /// The result of [`segment`]: paragraphs, tokens and sentences of one text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Segmentation {
     /// Paragraph spans: sorted, disjoint, non-empty, trimmed.
     pub paragraphs: Vec<Span>,
-    /// Tokens: sorted, disjoint, non-empty; together they cover every non-whitespace character.
+    /// Tokens: sorted, disjoint, non-empty; together they cover every character but white space
+    /// and invisible format characters ([`is_space`]).
     pub tokens: Vec<Token>,
     /// Sentences: sorted, disjoint, each inside one paragraph, with its token range.
     pub sentences: Vec<Sentence>,

@@ -155,12 +155,24 @@ fn double_quote(c: char) -> Option<Option<bool>> {
     }
 }
 
+/// White space, and the invisible format characters that separate nothing visible (zero-width
+/// space, direction marks and embeddings, the byte-order mark): pasted text carries them in front
+/// of quotation marks and words, where they would otherwise hide a paragraph's first mark. Joiners
+/// (U+200C, U+200D, U+2060) stay inside their words.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
+        )
+}
+
 fn is_any_quote(c: char) -> bool {
     double_quote(c).is_some() || matches!(c, '\'' | '‘' | '’' | '‚' | '‛' | '`' | '＇')
 }
 
 fn is_opening_context(c: char) -> bool {
-    c.is_whitespace()
+    is_space(c)
         || matches!(
             c,
             '(' | '[' | '{' | '<' | '—' | '–' | '-' | '/' | '“' | '‘' | '«' | '„' | '‚'
@@ -168,7 +180,7 @@ fn is_opening_context(c: char) -> bool {
 }
 
 fn is_closing_context(c: char) -> bool {
-    c.is_whitespace()
+    is_space(c)
         || matches!(
             c,
             '.' | ','
@@ -283,7 +295,7 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
                     continue;
                 }
             } else if let Some(c) = self.char_at(i) {
-                if c.is_whitespace() {
+                if is_space(c) {
                     i += c.len_utf8();
                     continue;
                 }
@@ -305,7 +317,7 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
                 i += 1;
             } else {
                 let c = self.char_at(i).unwrap_or('\0');
-                if c.is_whitespace() {
+                if is_space(c) {
                     break;
                 }
                 i += c.len_utf8();
@@ -405,7 +417,7 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
             if c == ZWJ {
                 i += c.len_utf8();
                 if let Some(n) = self.char_at(i) {
-                    if !n.is_whitespace() {
+                    if !is_space(n) {
                         i += n.len_utf8();
                     }
                 }
@@ -517,8 +529,8 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
                 while self.char_at(j) == Some(c) {
                     j += 1;
                 }
-                let standalone = self.char_before(i).is_none_or(char::is_whitespace)
-                    && self.char_in_para(j).is_none_or(char::is_whitespace);
+                let standalone = self.char_before(i).is_none_or(is_space)
+                    && self.char_in_para(j).is_none_or(is_space);
                 let role = if standalone && (j - i >= 5 || j - i >= 3 && "*=_~#".contains(c)) {
                     Role::Separator
                 } else if c == '>' {
@@ -575,7 +587,7 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
 
     /// An emoticon filling the rest of the chunk from `i`, if it starts the chunk: its end.
     fn emoticon(&self, i: usize) -> Option<usize> {
-        if !self.char_before(i).is_none_or(char::is_whitespace) {
+        if !self.char_before(i).is_none_or(is_space) {
             return None;
         }
         let rest = &self.text[i..self.end];
@@ -784,8 +796,7 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
                             break;
                         }
                         let closes = self.single_open
-                            && (!after.is_some_and(char::is_whitespace)
-                                || self.last_apostrophe <= j);
+                            && (!after.is_some_and(is_space) || self.last_apostrophe <= j);
                         if closes {
                             break;
                         }
@@ -812,7 +823,7 @@ impl<'t, 'o> Tokenizer<'t, 'o> {
                 // A list marker opening the paragraph keeps its period: "1." "12.".
                 let marker = start == self.para_start
                     && j - start <= 3
-                    && self.char_in_para(j + 1).is_some_and(char::is_whitespace)
+                    && self.char_in_para(j + 1).is_some_and(is_space)
                     && self.text[start..j].bytes().all(|b| b.is_ascii_digit());
                 marker.then_some(Role::Title)
             } else if word.len() > MAX_ABBREVIATION_LEN {

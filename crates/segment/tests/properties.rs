@@ -1,7 +1,7 @@
 //! Property tests: any text segments without panicking, and every layer is well formed.
 
 use newsquotes_document::{Document, Stage};
-use newsquotes_segment::{segment, Segmentation, Segmenter};
+use newsquotes_segment::{is_space, segment, Segmentation, Segmenter};
 use proptest::prelude::*;
 
 /// Checks every invariant of a segmentation of `text`.
@@ -25,14 +25,15 @@ fn check_invariants(text: &str, seg: &Segmentation) {
             assert!(seg.paragraphs[i - 1].end < p.start);
         }
     }
-    // Tokens: sorted, disjoint, whitespace-free, covering all non-whitespace text, in paragraphs.
+    // Tokens: sorted, disjoint, space-free, covering all text but white space and invisible format
+    // characters (`is_space`), in paragraphs.
     let mut pos = 0;
     let mut para = 0;
     for (i, t) in seg.tokens.iter().enumerate() {
         assert!(ok(&t.span), "token {i} {t:?}");
         assert!(t.span.start >= pos, "token {i} overlaps or is unsorted");
         assert!(
-            text[pos..t.span.start].chars().all(char::is_whitespace),
+            text[pos..t.span.start].chars().all(is_space),
             "text before token {i} is not covered: {:?}",
             &text[pos..t.span.start]
         );
@@ -51,7 +52,7 @@ fn check_invariants(text: &str, seg: &Segmentation) {
         pos = t.span.end;
     }
     assert!(
-        text[pos..].chars().all(char::is_whitespace),
+        text[pos..].chars().all(is_space),
         "tail not covered"
     );
     // Sentences: sorted, disjoint, inside one paragraph, token ranges consecutive and exact.

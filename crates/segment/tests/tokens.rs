@@ -182,3 +182,15 @@ fn doubled_apostrophes_after_s_close_a_quotation() {
     );
     check("The dockers' union met.", "The|dockers|'|union|met|.");
 }
+
+#[test]
+fn invisible_format_characters_separate_like_spaces() {
+    // A left-to-right embedding pasted in front of the paragraph's opening mark, a zero-width
+    // space between words and a byte-order mark: none becomes a token or hides the mark.
+    let text = "\u{202A}“Ask the crew,” she said.\u{200B}Then\u{FEFF} we left.";
+    check(text, "“|Ask|the|crew|,|”|she|said|.|Then|we|left|.");
+    let k = kinds(text);
+    assert_eq!(k[0].1, TokenKind::Quote);
+    // A zero-width joiner stays inside its word.
+    check("a\u{200D}b c", "a\u{200D}b|c");
+}
