@@ -213,7 +213,7 @@ impl Stage for Attributor {
         self.check_requires(doc)?;
         let (mentions, speakers, quotes) = {
             let ctx = Ctx::new(doc);
-            attribute(&ctx, self.scope == Scope::All)
+            attribute(&ctx, self.scope)
         };
         let err = |e| StageError::layer("attribution", e);
         doc.set_mentions(mentions).map_err(err)?;
@@ -228,13 +228,16 @@ type Layers = (
     Vec<Quote>,
 );
 
-fn attribute(ctx: &Ctx, learned: bool) -> Layers {
+fn attribute(ctx: &Ctx, scope: Scope) -> Layers {
     if ctx.len() == 0 {
         return (Vec::new(), Vec::new(), Vec::new());
     }
     let (quoted, owner) = marks::pair(ctx);
     let mut found = sieves::direct(ctx, &quoted, &owner);
-    let indirect = sieves::indirect(ctx, &quoted, &owner, &found);
+    let mut indirect = sieves::indirect(ctx, &quoted, &owner, &found);
+    if scope == Scope::Speech {
+        indirect.retain(|f| sieves::speech_act(ctx, f, &owner));
+    }
     // An unattributed direct quote inside a mixed or indirect quote is part of it.
     let mut covered = vec![false; ctx.len()];
     for g in &indirect {
@@ -254,7 +257,7 @@ fn attribute(ctx: &Ctx, learned: bool) -> Layers {
     dropped.resize(found.len() + indirect.len(), false);
     found.extend(indirect);
     sieves::continue_reported(ctx, &mut found, n_direct, &dropped);
-    if learned {
+    if scope == Scope::All {
         let model = learned::CueModel::embedded();
         let (new, absorbed) = learned::find(ctx, &owner, &found, &dropped, model);
         for a in absorbed {

@@ -1350,3 +1350,72 @@ fn a_possessive_after_the_hearer_opens_the_reported_clause() {
     let a = find(&qs, "his unit");
     assert_eq!(a.content, vec!["his unit has no winter boots"]);
 }
+
+#[test]
+fn speech_scope_keeps_acts_of_saying_with_a_proposition() {
+    use crate::Scope;
+    // Noun-phrase objects, cognition verbs and acts ("refused to") report no proposition.
+    let text = "Halvorsen admitted six counts of theft at an earlier hearing.\n\n\
+                Traders had expected the cut.\n\n\
+                The mayor refused to withdraw the plan.\n\n\
+                The agency has not commented on the leak, and nobody has confirmed it.\n\n\
+                Bakers say flour prices doubled in a year.\n\n\
+                Councillor Amos urged residents to stay indoors.\n\n\
+                The union said all ferries west of the bridge had been cancelled.";
+    let ents = [("Halvorsen", EntityLabel::Per), ("Amos", EntityLabel::Per)];
+    let qs = quotes(&doc(text, &ents));
+    let contents: Vec<&str> = qs.iter().map(|q| q.content[0].as_str()).collect();
+    assert_eq!(
+        contents,
+        vec![
+            "flour prices doubled in a year",
+            "residents to stay indoors",
+            "all ferries west of the bridge had been cancelled",
+        ],
+        "{qs:#?}"
+    );
+    // The all scope keeps what PolNeAR annotates: the noun-phrase object and the expectation.
+    let all = quotes(&doc_scoped(text, &ents, Scope::All));
+    assert!(
+        all.iter()
+            .any(|q| q.content[0] == "six counts of theft at an earlier hearing"),
+        "{all:#?}"
+    );
+    assert!(all.iter().any(|q| q.content[0] == "the cut"), "{all:#?}");
+}
+
+#[test]
+fn hearer_phrases_reduced_relatives_and_relative_clause_sources() {
+    let text = "Okafor told staff on a video call that the depot would close.\n\n\
+                A witness in the trial of three men accused of looting a pharmacy admitted that \
+                he had not seen their faces.\n\n\
+                The valley “needs someone who stays. That is Ines Ward,” said the farmer who \
+                chairs the co-operative.";
+    let qs = quotes(&doc(
+        text,
+        &[
+            ("Okafor", EntityLabel::Per),
+            ("Ines Ward", EntityLabel::Per),
+        ],
+    ));
+    let q = find(&qs, "that the depot");
+    assert_eq!(q.mention.as_deref(), Some("Okafor"));
+    let q = find(&qs, "that he had not seen");
+    assert_eq!(q.cue.as_deref(), Some("admitted"));
+    assert!(
+        q.mention
+            .as_deref()
+            .is_some_and(|m| m.starts_with("A witness")),
+        "{q:#?}"
+    );
+    assert!(
+        !qs.iter().any(|q| q.cue.as_deref() == Some("accused")),
+        "{qs:#?}"
+    );
+    let q = find(&qs, "The valley");
+    assert_eq!(
+        q.content,
+        vec!["The valley “needs someone who stays. That is Ines Ward,”"]
+    );
+    assert_eq!(q.mention.as_deref(), Some("the farmer"));
+}

@@ -51,10 +51,7 @@ fn check_invariants(text: &str, seg: &Segmentation) {
         );
         pos = t.span.end;
     }
-    assert!(
-        text[pos..].chars().all(is_space),
-        "tail not covered"
-    );
+    assert!(text[pos..].chars().all(is_space), "tail not covered");
     // Sentences: sorted, disjoint, inside one paragraph, token ranges consecutive and exact.
     let mut next_token = 0;
     let mut para = 0;
