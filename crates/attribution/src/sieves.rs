@@ -109,6 +109,12 @@ const PARTICLES: &[&str] = &[
     "outside", "off", "down", "away", "over", "for", "inside", "against", "with", "from", "by",
     "on", "around", "across", "toward", "towards",
 ];
+/// Prepositions that open a sentence with a phrase before its subject ("At the kitchen, a man
+/// …", "In a video shared online, a driver …").
+const OPENING_PREPOSITIONS: &[&str] = &[
+    "in", "at", "on", "outside", "inside", "near", "after", "before", "during", "from", "under",
+    "behind", "beside", "across",
+];
 const TITLE_INTRO: &[&str] = &[
     "so-called",
     "called",
@@ -1303,16 +1309,40 @@ fn resolve_unattributed(ctx: &Ctx, found: &mut [Found]) {
         if o > 0 {
             let s = ctx.sents[ctx.sent[o - 1]].clone();
             if ctx.sent[o - 1] != ctx.sent[o] || ctx.para_start(o) {
-                let w = first_word(ctx, s.start, s.end);
-                if let Some(np) = np::forward(ctx, w, s.end) {
+                let mut w = first_word(ctx, s.start, s.end);
+                // "At a nearby field kitchen, a man …": past an opening prepositional phrase.
+                if OPENING_PREPOSITIONS.contains(&ctx.low[w].as_str()) {
+                    if let Some(comma) = (w..s.end.min(w + 12)).find(|&k| ctx.low[k] == ",") {
+                        w = first_word(ctx, comma + 1, s.end);
+                    }
+                }
+                let per = |k: usize| {
+                    ctx.ent[k]
+                        .as_ref()
+                        .is_some_and(|(l, _)| *l == newsquotes_document::EntityLabel::Per)
+                };
+                // "The hospice’s chief executive, Ruth Penhale, was …": the apposed name.
+                let np = np::forward(ctx, w, s.end)
+                    .map(|np| np::apposed_name(ctx, &np, s.end).unwrap_or(np));
+                if let Some(np) = np {
                     let person = match np.kind {
                         MentionKind::Pronoun => {
                             matches!(ctx.low[np.toks.start].as_str(), "he" | "she")
                         }
-                        MentionKind::Name => ctx.ent[np.toks.start]
-                            .as_ref()
-                            .is_some_and(|(l, _)| *l == newsquotes_document::EntityLabel::Per),
-                        _ => false,
+                        // "Major Andriy Horbenko": a person's name, after titles only (not
+                        // "Yet Trump", "Trump's first").
+                        MentionKind::Name => {
+                            let lex = crate::lexicon::Lexicon::get();
+                            np.toks.clone().find(|&k| per(k)).is_some_and(|first| {
+                                (np.toks.start..first)
+                                    .all(|k| lex.is_title(ctx.low[k].trim_end_matches('.')))
+                            }) && per(np.toks.end - 1)
+                        }
+                        // "a man who gave his name only as Taras".
+                        _ => matches!(
+                            np::head_class(ctx, &np.toks),
+                            Some(crate::lexicon::NounClass::Person(_))
+                        ),
                     };
                     if person && !ctx.boiler[w] {
                         let f = &mut found[i];
