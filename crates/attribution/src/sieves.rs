@@ -115,6 +115,54 @@ const OPENING_PREPOSITIONS: &[&str] = &[
     "in", "at", "on", "outside", "inside", "near", "after", "before", "during", "from", "under",
     "behind", "beside", "across",
 ];
+/// Nouns naming a work, whose title may follow in apposition ("the report, “…”, found").
+const WORK_NOUNS: &[&str] = &[
+    "study",
+    "paper",
+    "report",
+    "book",
+    "novel",
+    "memoir",
+    "film",
+    "documentary",
+    "song",
+    "album",
+    "single",
+    "play",
+    "poem",
+    "essay",
+    "article",
+    "series",
+    "show",
+    "exhibition",
+    "painting",
+    "campaign",
+    "slogan",
+    "programme",
+    "program",
+    "podcast",
+    "column",
+    "headline",
+    "bill",
+];
+/// Numbers written as words.
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "dozens",
+    "hundreds",
+    "thousands",
+];
 const TITLE_INTRO: &[&str] = &[
     "so-called",
     "called",
@@ -841,6 +889,16 @@ fn free_standing(ctx: &Ctx, q: &Quoted) -> bool {
         if TITLE_INTRO.contains(&ctx.low[p].as_str()) {
             return false;
         }
+        // "The study, “Rapid symbiont reshuffling …”, was published": a title in apposition to
+        // the work it names.
+        let last = q.pieces.last().map_or(o, |p| p.end);
+        if ctx.low[p] == ","
+            && p >= 1
+            && WORK_NOUNS.contains(&ctx.low[p - 1].as_str())
+            && ctx.low.get(last).is_some_and(|w| w == ",")
+        {
+            return false;
+        }
     }
     if !after_boundary {
         return false;
@@ -1265,12 +1323,17 @@ fn resolve_unattributed(ctx: &Ctx, found: &mut [Found]) {
             let uncued = b.cue.is_none() && (b.speaker.is_some() || b.same_as.is_some());
             // “And what changed?” asked the reporter.⏎“…”: a question is answered by the
             // other party, cued or not.
-            let question = b
-                .pieces
-                .last()
-                .is_some_and(|p| (p.start..p.end).rev().take(3).any(|k| ctx.low[k] == "?"))
-                && (b.speaker.is_some() || b.same_as.is_some());
-            if (uncued || question)
+            let asks = |f: &Found| {
+                f.pieces
+                    .last()
+                    .is_some_and(|p| (p.start..p.end).rev().take(3).any(|k| ctx.low[k] == "?"))
+            };
+            let question = asks(b) && (b.speaker.is_some() || b.same_as.is_some());
+            // “Did you?” said the barrister.⏎“I think so,” the witness replied.⏎“Which was
+            // it?”: a question after the answer to a question comes from the one who asked.
+            let follow_up =
+                asks(a) && asks(&found[i]) && (b.speaker.is_some() || b.same_as.is_some());
+            if (uncued || question || follow_up)
                 && para(b) + 1 == ctx.para[o]
                 && para(a) + 2 >= para(b)
                 && speaker_of(i - 2)
@@ -2748,7 +2811,9 @@ fn skip_pp(ctx: &Ctx, mut k: usize, end: usize) -> usize {
             if w == "to"
                 && k + 1 < end
                 && !ctx.is_cap(k + 1)
+                // "by five votes to two".
                 && ctx.kind(k + 1) != newsquotes_document::TokenKind::Number
+                && !NUMBER_WORDS.contains(&ctx.low[k + 1].as_str())
                 && !matches!(
                     ctx.low[k + 1].as_str(),
                     "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "reporters"
@@ -2757,16 +2822,20 @@ fn skip_pp(ctx: &Ctx, mut k: usize, end: usize) -> usize {
                 return k;
             }
             let j = k + 1;
-            if let Some(np) = np::forward(ctx, j, end) {
-                k = np.toks.end;
-            } else if j + 1 < end
-                && ctx.kind(j) == newsquotes_document::TokenKind::Number
+            let count = j + 1 < end
+                && (ctx.kind(j) == newsquotes_document::TokenKind::Number
+                    || NUMBER_WORDS.contains(&ctx.low[j].as_str()))
                 && ctx.is_word(j + 1)
                 && !ctx.is_cap(j + 1)
-                && ctx.low[j + 1].ends_with('s')
-            {
+                && ctx.low[j + 1].ends_with('s');
+            if count {
                 // "by five votes", "by 12 points".
                 k = j + 2;
+            } else if let Some(np) = np::forward(ctx, j, end) {
+                k = np.toks.end;
+            } else if j < end && NUMBER_WORDS.contains(&ctx.low[j].as_str()) {
+                // "(by five votes) to two".
+                k = j + 1;
             } else {
                 k = j;
             }

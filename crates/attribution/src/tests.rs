@@ -1452,3 +1452,29 @@ fn previous_sentence_subject_past_openers_titles_and_appositions() {
         "{qs:#?}"
     );
 }
+
+#[test]
+fn follow_up_questions_cut_in_titles_in_apposition_and_vote_counts() {
+    let text = "“You said you saw the van at nine,” said the prosecutor. “Is that right?”\n\n\
+                “Roughly, yes. It was dark,” the driver answered.\n\n\
+                “Roughly or exactly?”\n\n\
+                “We are out of time for questions,” the chair cut in.\n\n\
+                The report, “Salt, Silt and the Shrinking Delta of the Ebro River”, was released \
+                on Monday.\n\n\
+                The appeals court upheld the fine, ruling by four votes to one that the company \
+                had misled its customers.";
+    let qs = quotes(&doc(text, &[]));
+    let q = find(&qs, "“Roughly or exactly?”");
+    assert_eq!(q.sieve, "dialogue-turn");
+    assert_eq!(q.mention.as_deref(), Some("the prosecutor"));
+    let q = find(&qs, "“We are out of time");
+    assert_eq!(q.cue.as_deref(), Some("cut in"));
+    assert_eq!(q.mention.as_deref(), Some("the chair"));
+    assert!(
+        !qs.iter().any(|q| q.content[0].starts_with("“Salt")),
+        "{qs:#?}"
+    );
+    let q = find(&qs, "that the company");
+    assert_eq!(q.cue.as_deref(), Some("ruling"));
+    assert_eq!(q.mention.as_deref(), Some("The appeals court"));
+}
