@@ -234,6 +234,11 @@ fn attribute(ctx: &Ctx, scope: Scope) -> Layers {
     }
     let (quoted, owner) = marks::pair(ctx);
     let mut found = sieves::direct(ctx, &quoted, &owner);
+    if scope == Scope::Speech {
+        for f in &mut found {
+            sieves::drop_inscription_source(ctx, f);
+        }
+    }
     let mut indirect = sieves::indirect(ctx, &quoted, &owner, &found);
     if scope == Scope::Speech {
         indirect.retain(|f| sieves::speech_act(ctx, f, &owner));

@@ -1354,9 +1354,11 @@ fn a_possessive_after_the_hearer_opens_the_reported_clause() {
 #[test]
 fn speech_scope_keeps_acts_of_saying_with_a_proposition() {
     use crate::Scope;
-    // Noun-phrase objects, cognition verbs and acts ("refused to") report no proposition.
+    // Noun-phrase objects, cognition verbs, evidence and acts ("refused to") are no act of
+    // saying with a proposition.
     let text = "Halvorsen admitted six counts of theft at an earlier hearing.\n\n\
                 Traders had expected the cut.\n\n\
+                Surveys suggest turnout will be low.\n\n\
                 The mayor refused to withdraw the plan.\n\n\
                 The agency has not commented on the leak, and nobody has confirmed it.\n\n\
                 Bakers say flour prices doubled in a year.\n\n\
@@ -1477,4 +1479,30 @@ fn follow_up_questions_cut_in_titles_in_apposition_and_vote_counts() {
     let q = find(&qs, "that the company");
     assert_eq!(q.cue.as_deref(), Some("ruling"));
     assert_eq!(q.mention.as_deref(), Some("The appeals court"));
+}
+
+#[test]
+fn inscriptions_are_quoted_without_a_speaker_and_passives_report_nobody() {
+    use crate::Scope;
+    let text = "A note reading “Back at six” was taped to the shutter.\n\n\
+                “Keep the lights on,” the night porter was told.\n\n\
+                I read that the ferry had been sold.";
+    let qs = quotes(&doc(text, &[]));
+    let q = find(&qs, "“Back at six”");
+    assert_eq!(q.cue.as_deref(), Some("reading"));
+    assert_eq!(q.mention, None, "{q:#?}");
+    assert!(
+        qs.iter().all(|q| q.cue.as_deref() != Some("told")),
+        "a passive cue has no speaker: {qs:#?}"
+    );
+    assert!(
+        !qs.iter().any(|q| q.content[0].contains("ferry")),
+        "{qs:#?}"
+    );
+    // The all scope (PolNeAR) keeps the sign as the source.
+    let all = quotes(&doc_scoped(text, &[], Scope::All));
+    assert_eq!(
+        find(&all, "“Back at six”").mention.as_deref(),
+        Some("A note")
+    );
 }
