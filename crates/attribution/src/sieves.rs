@@ -1802,8 +1802,13 @@ fn indirect_at(
             let mut f = mk(content, np, "according-to", 0.8);
             // "…, according to the agency, which published …": a relative clause on the
             // source is not content.
+            // Nor is an apposition ("…, according to Reefwatch, a monitoring network that pools
+            // survey data").
             let rest = rest.filter(|r| {
-                !r.is_empty() && !matches!(ctx.low[r.start].as_str(), "which" | "who" | "whose")
+                !r.is_empty()
+                    && !matches!(ctx.low[r.start].as_str(), "which" | "who" | "whose")
+                    && !(matches!(ctx.low[r.start].as_str(), "a" | "an" | "the")
+                        && !clause_like(ctx, r.clone(), false))
             });
             if let Some(rest) = rest.filter(|r| r.clone().filter(|&k| ctx.is_word(k)).count() >= 2)
             {
@@ -2129,6 +2134,9 @@ fn indirect_at(
     } else if k2 > ce && skip_pp(ctx, ce, cend) == k2 && !c.takes_object {
         // "said on Monday the plan …"
         k = k2;
+    } else if c.takes_object && kk > ce && k2 < cend && ctx.low[k2] == "to" {
+        // "told the minister to come back …": what the hearer is told to do.
+        k = k2;
     }
     if k >= cend {
         return None;
@@ -2241,7 +2249,7 @@ const COMMISSIVE: &[&str] = &["promise", "vow", "pledge", "threaten", "swear", "
 const NOT_AFTER_SUBJECT: &[&str] = &[
     "the", "a", "an", "this", "these", "those", "of", "in", "on", "at", "by", "for", "with",
     "from", "to", "as", "and", "or", "but", "about", "into", "after", "before", "during", "since",
-    "than", "which", "who", "whom", "whose", "where", "when", "over", "under", "against",
+    "than", "which", "who", "whom", "whose", "where", "when", "over", "under", "against", "that",
     "without",
 ];
 
@@ -2291,6 +2299,14 @@ pub(crate) fn speech_act(ctx: &Ctx, f: &Found, owner: &[Option<usize>]) -> bool 
     if ctx.low[p.start] == "to" {
         return c.takes_object || c.lemma.is_some_and(|l| COMMISSIVE.contains(&l));
     }
+    clause_like(ctx, p.clone(), c.takes_object)
+}
+
+/// Whether `p` reads as a clause (a subject and then a verb: "the bloc was ready", "storm
+/// destroyed half the fleet") rather than a noun phrase ("14 counts of fraud", "the moment the
+/// first drone struck", "a network that pools data"). With `hearer`, a noun phrase and a "to"
+/// clause ("Republicans to focus on …") counts as one too.
+fn clause_like(ctx: &Ctx, p: Range<usize>, hearer: bool) -> bool {
     // An auxiliary or modal before the phrase ends ("the extra cost of around €3bn would be",
     // "all services west of Athlone had been"): a clause.
     let phrase_end = (p.start..p.end)
@@ -2346,7 +2362,7 @@ pub(crate) fn speech_act(ctx: &Ctx, f: &Found, owner: &[Option<usize>]) -> bool 
         None => return false,
     };
     // "urged Republicans to focus on …": a hearer and what they are asked to do.
-    if c.takes_object && subject_end < p.end && ctx.low[subject_end] == "to" {
+    if hearer && subject_end < p.end && ctx.low[subject_end] == "to" {
         return true;
     }
     let mut k = subject_end;

@@ -1371,7 +1371,7 @@ fn speech_scope_keeps_acts_of_saying_with_a_proposition() {
         contents,
         vec![
             "flour prices doubled in a year",
-            "residents to stay indoors",
+            "to stay indoors",
             "all ferries west of the bridge had been cancelled",
         ],
         "{qs:#?}"
@@ -1505,4 +1505,25 @@ fn inscriptions_are_quoted_without_a_speaker_and_passives_report_nobody() {
         find(&all, "“Back at six”").mention.as_deref(),
         Some("A note")
     );
+}
+
+#[test]
+fn told_to_starts_at_to_and_source_appositions_are_no_content() {
+    let text = "The inspector told the landlord to repair the roof before winter.\n\n\
+                Two thirds of the wells have dried up since 2010, according to Aquifer Watch, a \
+                charity that maps groundwater in 40 countries.\n\n\
+                Rents rose by a fifth, according to the council, and they will rise again.";
+    let qs = quotes(&doc(text, &[("Aquifer Watch", EntityLabel::Org)]));
+    let q = find(&qs, "to repair");
+    assert_eq!(q.content, vec!["to repair the roof before winter"]);
+    assert_eq!(q.mention.as_deref(), Some("The inspector"));
+    let q = find(&qs, "Two thirds");
+    assert_eq!(
+        q.content,
+        vec!["Two thirds of the wells have dried up since 2010"],
+        "{q:#?}"
+    );
+    // A clause after the source is content.
+    let q = find(&qs, "Rents rose");
+    assert_eq!(q.content.len(), 2, "{q:#?}");
 }
