@@ -1805,10 +1805,13 @@ fn indirect_at(
             // Nor is an apposition ("…, according to Reefwatch, a monitoring network that pools
             // survey data").
             let rest = rest.filter(|r| {
+                let apposition = || {
+                    matches!(ctx.low[r.start].as_str(), "a" | "an" | "the")
+                        && !clause_like(ctx, r.clone(), false)
+                };
                 !r.is_empty()
                     && !matches!(ctx.low[r.start].as_str(), "which" | "who" | "whose")
-                    && !(matches!(ctx.low[r.start].as_str(), "a" | "an" | "the")
-                        && !clause_like(ctx, r.clone(), false))
+                    && !apposition()
             });
             if let Some(rest) = rest.filter(|r| r.clone().filter(|&k| ctx.is_word(k)).count() >= 2)
             {
