@@ -253,7 +253,8 @@ pub(crate) fn check_document(doc: &Document, input: &str) -> Result<(), String> 
     disjoint(text, "boilerplate", &bp)?;
     let toks: Vec<Span> = doc.tokens().iter().map(|t| t.span).collect();
     disjoint(text, "tokens", &toks)?;
-    // Tokens and the whitespace between them reproduce the text.
+    // Tokens and the gaps between them (white space, invisible format characters) reproduce the
+    // text.
     let mut pos = 0;
     for (i, t) in toks
         .iter()
@@ -261,7 +262,7 @@ pub(crate) fn check_document(doc: &Document, input: &str) -> Result<(), String> 
         .enumerate()
     {
         let gap = &text[pos..t.start];
-        if !gap.chars().all(char::is_whitespace) {
+        if !gap.chars().all(newsquotes::document::text::is_space) {
             return Err(format!("text {gap:?} before token {i} is in no token"));
         }
         pos = t.end;

@@ -8,6 +8,7 @@
 
 use std::ops::Range;
 
+use newsquotes_document::text::is_space;
 use newsquotes_document::Span;
 
 use crate::ctx::Ctx;
@@ -148,8 +149,8 @@ fn resolve(ctx: &Ctx, span: Span, mark: &str, family: Family, role: Role, stack:
     let text = ctx.doc.text();
     let before = text[..span.start].chars().next_back();
     let after = text[span.end..].chars().next();
-    let space_before = before.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c));
-    let space_after = after.is_none_or(|c| c.is_whitespace() || ".,;:!?)]}—–".contains(c));
+    let space_before = before.is_none_or(|c| is_space(c) || "([{—–-/".contains(c));
+    let space_after = after.is_none_or(|c| is_space(c) || ".,;:!?)]}—–".contains(c));
     let open_of_family = stack.iter().rposition(|o| o.family == family);
     match role {
         Role::Open => {

@@ -1527,3 +1527,15 @@ fn told_to_starts_at_to_and_source_appositions_are_no_content() {
     let q = find(&qs, "Rents rose");
     assert_eq!(q.content.len(), 2, "{q:#?}");
 }
+
+#[test]
+fn a_closing_mark_opens_a_paragraph_after_an_invisible_direction_mark() {
+    // Pasted comments carry a left-to-right embedding before a ” typed as the opening mark.
+    let text =
+        "Readers wrote in.\n\n\u{202A}”The ferry must keep running. We have no other road,” \
+                said Edna Pruitt.";
+    let qs = quotes(&doc(text, &[("Edna Pruitt", EntityLabel::Per)]));
+    let q = find(&qs, "”The ferry");
+    assert_eq!(q.mention.as_deref(), Some("Edna Pruitt"), "{q:#?}");
+    assert_eq!(q.kind, QuoteKind::Direct);
+}

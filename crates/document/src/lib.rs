@@ -31,6 +31,7 @@ pub mod hash;
 mod layers;
 mod span;
 mod stage;
+pub mod text;
 
 pub use doc::{Document, Metadata, Source};
 pub use error::{DocumentError, StageError};
