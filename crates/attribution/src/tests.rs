@@ -21,7 +21,7 @@ fn tokens(text: &str) -> Vec<Token> {
     let mut k = 0;
     while k < chars.len() {
         let (s, c) = chars[k];
-        if c.is_whitespace() {
+        if newsquotes_document::text::is_space(c) {
             k += 1;
             continue;
         }
