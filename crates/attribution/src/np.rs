@@ -474,7 +474,10 @@ pub(crate) fn forward(ctx: &Ctx, i: usize, limit: usize) -> Option<Np> {
         }
         // "Rhodes shook his head": a lower-case word right after a name is usually its verb,
         // unless it names a person ("Trump aide", "Nato officials").
+        // A country abbreviation is a modifier ("a former U.S. law enforcement official").
+        let abbreviation = j > i && ctx.low[j - 1].matches('.').count() >= 2;
         if j > i
+            && !abbreviation
             && ctx.is_cap(j - 1)
             && !is_det(ctx.low[j - 1].as_str())
             && ctx.is_word(j)

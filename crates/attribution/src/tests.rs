@@ -1539,3 +1539,19 @@ fn a_closing_mark_opens_a_paragraph_after_an_invisible_direction_mark() {
     assert_eq!(q.mention.as_deref(), Some("Edna Pruitt"), "{q:#?}");
     assert_eq!(q.kind, QuoteKind::Direct);
 }
+
+#[test]
+fn a_country_abbreviation_inside_a_description() {
+    let text = "Kessler “was let off lightly,” said a former U.S. customs official who handled \
+                the case.";
+    let qs = quotes(&doc(
+        text,
+        &[("Kessler", EntityLabel::Per), ("U.S.", EntityLabel::Loc)],
+    ));
+    let q = find(&qs, "Kessler");
+    assert_eq!(
+        q.mention.as_deref(),
+        Some("a former U.S. customs official"),
+        "{qs:#?}"
+    );
+}
