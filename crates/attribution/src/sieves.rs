@@ -225,6 +225,15 @@ pub(crate) fn cue_at(ctx: &Ctx, i: usize) -> Option<Cue> {
     if !ctx.is_word(i) {
         return None;
     }
+    // "MUST READ —", "READ MORE": a label, not a sign that reads something.
+    if lex.lemmas[v.lemma] == "read"
+        && ctx.toks[i]
+            .span
+            .get(ctx.doc.text())
+            .is_some_and(|t| t == "READ")
+    {
+        return None;
+    }
     // "the said", "a claim": determiners before a verb form make it a noun.
     if i > 0
         && matches!(
@@ -901,6 +910,23 @@ fn free_standing(ctx: &Ctx, q: &Quoted) -> bool {
         }
     }
     if !after_boundary {
+        return false;
+    }
+    // `"Pop-up art show strives to confront gentrification," by DNAinfo's Nicole Levy`: a
+    // headline with its byline is a title.
+    let mut after = q.pieces.last().map_or(o, |p| p.end);
+    if ctx.low.get(after).is_some_and(|w| w == ",") {
+        after += 1;
+    }
+    let by = after + 1 < ctx.len() && ctx.low[after] == "by";
+    if by && ctx.low[after + 1] == "the" {
+        after += 1;
+    }
+    if by
+        && after + 1 < ctx.len()
+        && ctx.is_cap(after + 1)
+        && ctx.sent[after] == ctx.sent[o.min(after)]
+    {
         return false;
     }
     // A lower-case fragment inside a sentence belongs to a mixed quote.

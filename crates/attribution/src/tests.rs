@@ -1555,3 +1555,19 @@ fn a_country_abbreviation_inside_a_description() {
         "{qs:#?}"
     );
 }
+
+#[test]
+fn a_headline_with_its_byline_is_a_title() {
+    let text = "MUST READ — \"Harbour ferry to stop running after 140 years,\" by the Courier's \
+                Mia Lund: \"The last crossing is planned for the end of March.\"\n\n\
+                \"We will keep the service,\" the mayor said.";
+    let qs = quotes(&doc(text, &[("Mia Lund", EntityLabel::Per)]));
+    assert!(
+        !qs.iter().any(|q| q.content[0].contains("140 years")),
+        "{qs:#?}"
+    );
+    assert_eq!(
+        find(&qs, "\"We will keep").mention.as_deref(),
+        Some("the mayor")
+    );
+}
