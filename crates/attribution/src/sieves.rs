@@ -391,9 +391,14 @@ fn skip_paren(ctx: &Ctx, end: usize, floor: usize) -> usize {
 /// "he said", "Dmitri, a member of the unit, said", "Ukraine's ministry in April estimated".
 fn subject(ctx: &Ctx, cue: usize, floor: usize) -> Option<Np> {
     let end = skip_paren(ctx, skip_left(ctx, cue, floor), floor);
-    if end > floor && ctx.low[end - 1] == "," {
+    // "Dunmore, who estimates that it cost “well over a million,” described …": a comma inside
+    // a closing mark closes the apposition too.
+    let quoted_comma = end > floor + 1
+        && ctx.kind(end - 1) == newsquotes_document::TokenKind::Quote
+        && ctx.low[end - 2] == ",";
+    if end > floor && (ctx.low[end - 1] == "," || quoted_comma) {
         // Apposition: "NP, ..., said" — the subject is the phrase before the first comma.
-        let comma = end - 1;
+        let comma = if quoted_comma { end - 2 } else { end - 1 };
         // The apposition opens at a comma after the subject, which starts its clause: the
         // sentence, or after a complementizer or clause break ("ago that Michael Bloomberg,
         // who …, said", "In 2015, Smith, a professor, said").
@@ -2219,6 +2224,7 @@ fn indirect_at(
         content.start..content_end(ctx, content.start, content.end, owner),
     );
     let content = through_quote(ctx, owner, content);
+    let content = relative_end(ctx, owner, &subj, content);
     content_ok(ctx, &content, in_direct).then(|| mk(content, subj, sieve, conf))
 }
 
@@ -2268,6 +2274,44 @@ const EVIDENCE_NOUNS: &[&str] = &[
     "forecasts",
     "estimates",
 ];
+
+/// A report in a non-restrictive relative clause ends with it: in `Roffman, who estimates that
+/// his costs were “in the seven figures,” described …` the comma before the main clause's verb
+/// closes the content (a bare comma or one inside a closing mark).
+fn relative_end(ctx: &Ctx, owner: &[Option<usize>], subj: &Np, r: Range<usize>) -> Range<usize> {
+    let st = subj.toks.start;
+    if subj.kind != MentionKind::Pronoun
+        || !matches!(ctx.low[st].as_str(), "who" | "which")
+        || st == 0
+        || ctx.low[st - 1] != ","
+    {
+        return r;
+    }
+    let lex = Lexicon::get();
+    for j in r.start + 1..r.end.saturating_sub(1) {
+        if ctx.low[j] != "," {
+            continue;
+        }
+        // The comma, or the closing mark right after it.
+        let after = if owner[j].is_some()
+            && ctx.kind(j + 1) == newsquotes_document::TokenKind::Quote
+            && owner[j + 1] == owner[j]
+        {
+            j + 2
+        } else {
+            j + 1
+        };
+        if after >= r.end || owner[after].is_some() || ctx.is_cap(after) {
+            continue;
+        }
+        let w = ctx.low[after].as_str();
+        let verb = is_aux(w) || (lex.verb(w).is_some() && (w.ends_with("ed") || w.ends_with('s')));
+        if verb {
+            return r.start..after - 1 + usize::from(after == j + 2);
+        }
+    }
+    r
+}
 
 /// Speech verbs whose content may be a "to" clause without a hearer: commitments made in words
 /// ("promised to cut taxes", "threatened to strike"); "refused to", "agreed to" report acts.

@@ -1571,3 +1571,18 @@ fn a_headline_with_its_byline_is_a_title() {
         Some("the mayor")
     );
 }
+
+#[test]
+fn a_report_in_a_relative_clause_ends_with_the_clause() {
+    let text = "Dunmore, who estimates that the repairs cost “well over a million,” described the \
+                ordeal as “exhausting.”";
+    let qs = quotes(&doc(text, &[("Dunmore", EntityLabel::Per)]));
+    let q = find(&qs, "that the repairs");
+    assert_eq!(
+        q.content,
+        vec!["that the repairs cost “well over a million,”"],
+        "{qs:#?}"
+    );
+    let q = find(&qs, "the ordeal");
+    assert_eq!(q.mention.as_deref(), Some("Dunmore"), "{q:#?}");
+}
