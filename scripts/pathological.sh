@@ -16,6 +16,8 @@
 #   quotes-10k / -20k            10,000 / 20,000 unbalanced quotation marks of mixed styles
 #   paragraph-500k / -1m-words   one paragraph of 500,000 / 1,000,000 words, sentences but no line break
 #   sentence-500k / -1m-words    one "sentence" of 500,000 / 1,000,000 words, no punctuation at all
+#   open-quote-250k / -500k      one paragraph of 250,000 / 500,000 words opened by a quotation mark
+#                                that never closes, every sentence ending ", said Ann."
 #   gzip-bomb-text / -jsonl-line 290 KB of gzip that inflates to 200 MB (one text, one JSONL line):
 #                                refused by the size limit after reading just past it
 #
@@ -87,6 +89,8 @@ write("paragraph-500k-words.txt", wordstream(500_000, True) + ".\n")
 write("paragraph-1m-words.txt", wordstream(1_000_000, True) + ".\n")
 write("sentence-500k-words.txt", wordstream(500_000, False) + "\n")
 write("sentence-1m-words.txt", wordstream(1_000_000, False) + "\n")
+for n, name in [(250_000, "open-quote-250k-words.txt"), (500_000, "open-quote-500k-words.txt")]:
+    write(name, "“" + " ".join(wordstream(14, False) + ", said Ann." for _ in range(n // 16)) + "\n")
 PY
 
 results="$work/results.tsv"
@@ -130,6 +134,8 @@ measure paragraph-500k-words paragraph-500k-words.txt
 measure paragraph-1m-words paragraph-1m-words.txt
 measure sentence-500k-words sentence-500k-words.txt
 measure sentence-1m-words sentence-1m-words.txt
+measure open-quote-250k-words open-quote-250k-words.txt
+measure open-quote-500k-words open-quote-500k-words.txt
 
 echo "== scaling (size ×2): time ratio, peak-RSS ratio; linear is about 2.0 / at most 2.0"
 python3 - "$results" <<'PY'
@@ -141,7 +147,8 @@ for line in open(sys.argv[1]):
 pairs = [("line-25mb", "line-50mb"), ("html-nested-50k", "html-nested-100k"),
          ("html-wide-10k", "html-wide-20k"),
          ("quotes-10k", "quotes-20k"), ("paragraph-500k-words", "paragraph-1m-words"),
-         ("sentence-500k-words", "sentence-1m-words")]
+         ("sentence-500k-words", "sentence-1m-words"),
+         ("open-quote-250k-words", "open-quote-500k-words")]
 for small, big in pairs:
     if small in rows and big in rows:
         (s1, t1, r1), (s2, t2, r2) = rows[small], rows[big]

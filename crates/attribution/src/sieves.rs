@@ -2910,11 +2910,14 @@ fn back_through_quote(ctx: &Ctx, owner: &[Option<usize>], start: usize) -> usize
         return start;
     };
     let para = ctx.para[start];
+    // Looked for no farther back than the longest report (linear time in a huge quote).
+    let lo = start.saturating_sub(MAX_REPORT);
     let mut b = start;
-    while b > 0 && owner[b - 1] == Some(q) && ctx.para[b - 1] == para {
+    while b > lo && owner[b - 1] == Some(q) && ctx.para[b - 1] == para {
         b -= 1;
     }
-    if b == start {
+    let opening_found = b == 0 || owner[b - 1] != Some(q) || ctx.para[b - 1] != para;
+    if b == start || !opening_found {
         return start;
     }
     ctx.sents[ctx.sent[b]].start.max(ctx.para_range(b).start)
