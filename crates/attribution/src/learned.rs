@@ -208,8 +208,9 @@ pub struct Candidate {
     pub features: Vec<String>,
 }
 
-/// The candidates of a document already annotated by the rules (an [`crate::Attributor`]
-/// of [`crate::Scope::Speech`]), for the cue words in `words`, with their features.
+/// The candidates of a document already annotated by the rules
+/// ([`crate::Attributor::rules_only`] of [`crate::Scope::All`]), for the cue words in `words`,
+/// with their features.
 pub fn candidates(doc: &Document, words: &HashSet<String>) -> Vec<Candidate> {
     let ctx = Ctx::new(doc);
     if ctx.len() == 0 {

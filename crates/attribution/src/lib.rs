@@ -93,15 +93,36 @@ impl std::str::FromStr for Scope {
 }
 
 /// The attribution stage.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Clone)]
 pub struct Attributor {
     scope: Scope,
+    /// Run the learned cue sieve in [`Scope::All`] (off only to train that sieve).
+    learned: bool,
+}
+
+impl Default for Attributor {
+    fn default() -> Self {
+        Attributor::new(Scope::default())
+    }
 }
 
 impl Attributor {
     /// A stage reporting the attributions of `scope`.
     pub fn new(scope: Scope) -> Self {
-        Attributor { scope }
+        Attributor {
+            scope,
+            learned: true,
+        }
+    }
+
+    /// The rule sieves of `scope` without the learned cue sieve: what the learned sieve's trainer
+    /// (`crates/eval/examples/train_cues.rs`) starts from, so that it sees exactly the rules'
+    /// output the stage will extend.
+    pub fn rules_only(scope: Scope) -> Self {
+        Attributor {
+            scope,
+            learned: false,
+        }
     }
 
     /// The scope it reports.
@@ -213,7 +234,7 @@ impl Stage for Attributor {
         self.check_requires(doc)?;
         let (mentions, speakers, quotes) = {
             let ctx = Ctx::new(doc);
-            attribute(&ctx, self.scope)
+            attribute(&ctx, self.scope, self.learned)
         };
         let err = |e| StageError::layer("attribution", e);
         doc.set_mentions(mentions).map_err(err)?;
@@ -228,7 +249,7 @@ type Layers = (
     Vec<Quote>,
 );
 
-fn attribute(ctx: &Ctx, scope: Scope) -> Layers {
+fn attribute(ctx: &Ctx, scope: Scope, learned: bool) -> Layers {
     if ctx.len() == 0 {
         return (Vec::new(), Vec::new(), Vec::new());
     }
@@ -262,7 +283,7 @@ fn attribute(ctx: &Ctx, scope: Scope) -> Layers {
     dropped.resize(found.len() + indirect.len(), false);
     found.extend(indirect);
     sieves::continue_reported(ctx, &mut found, n_direct, &dropped);
-    if scope == Scope::All {
+    if scope == Scope::All && learned {
         let model = learned::CueModel::embedded();
         let (new, absorbed) = learned::find(ctx, &owner, &found, &dropped, model);
         for a in absorbed {

@@ -144,3 +144,22 @@ fn reports_in_a_run_on_sentence_are_bounded() {
         }
     }
 }
+
+#[test]
+fn rules_only_runs_the_all_scope_without_the_learned_sieve() {
+    use newsquotes_document::Stage;
+    let d = all_scope(EXPECTED, &[("Maria Lopez", EntityLabel::Per)]);
+    assert!(quotes(&d).iter().any(|q| q.sieve == "learned-cue"));
+    // The same document before attribution, attributed by the rules alone.
+    let mut bare = newsquotes_document::Document::new("t", EXPECTED);
+    bare.set_paragraphs(d.paragraphs().to_vec()).unwrap();
+    bare.set_tokens(d.tokens().to_vec()).unwrap();
+    bare.set_sentences(d.sentences().to_vec()).unwrap();
+    bare.set_entities(d.entities().to_vec()).unwrap();
+    Attributor::rules_only(Scope::All)
+        .annotate(&mut bare)
+        .unwrap();
+    let qs = quotes(&bare);
+    assert!(qs.iter().all(|q| q.sieve != "learned-cue"), "{qs:#?}");
+    assert_eq!(Attributor::rules_only(Scope::All).scope(), Scope::All);
+}

@@ -6,7 +6,8 @@
 //!     ../shared/data/polnear/train models/attribution/learned_cues.tsv
 //! ```
 //!
-//! 1. Segment, tag and attribute every text with the rules only (`Scope::Speech`).
+//! 1. Segment, tag and attribute every text with the rules of the `all` scope only
+//!    (`Attributor::rules_only(Scope::All)`: what the stage runs before the learned sieve).
 //! 2. Gold attributions the rules miss (no prediction with character Jaccard ≥ 0.5, matched one
 //!    to one as in `newsquotes eval quotes`) are the targets.
 //! 3. Cue words: the last word of gold cues, seen at least `--min-word` times (default 3).
@@ -76,7 +77,7 @@ fn load(dir: &std::path::Path, min_word: usize) -> (Data, Vec<String>) {
     let anns = names(&ann_dir, ".ann");
     let texts = names(&text_dir, ".txt");
     let pipeline = Pipeline::english_until(Some("ner")).expect("known stage");
-    let rules = Attributor::new(Scope::Speech);
+    let rules = Attributor::rules_only(Scope::All);
     // First pass: documents, rules, gold; cue-word counts.
     let mut docs = Vec::new();
     let mut word_count: HashMap<String, usize> = HashMap::new();
