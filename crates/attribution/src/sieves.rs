@@ -2931,22 +2931,12 @@ fn skip_pp(ctx: &Ctx, mut k: usize, end: usize) -> usize {
             return k;
         }
         let w = ctx.low[k].as_str();
+        // Adverbs and time words stand alone ("said Tuesday that March Rubio …": "that" is no
+        // object of "Tuesday"); "last", "this", "next" take the time word after them, skipped
+        // below.
         if matches!(
             w,
-            "in" | "on"
-                | "at"
-                | "to"
-                | "during"
-                | "via"
-                | "through"
-                | "from"
-                | "with"
-                | "before"
-                | "after"
-                | "for"
-                | "by"
-                | "of"
-                | "late"
+            "late"
                 | "early"
                 | "earlier"
                 | "later"
@@ -2970,6 +2960,25 @@ fn skip_pp(ctx: &Ctx, mut k: usize, end: usize) -> usize {
                 | "publicly"
                 | "privately"
                 | "repeatedly"
+        ) {
+            k += 1;
+            continue;
+        }
+        if matches!(
+            w,
+            "in" | "on"
+                | "at"
+                | "to"
+                | "during"
+                | "via"
+                | "through"
+                | "from"
+                | "with"
+                | "before"
+                | "after"
+                | "for"
+                | "by"
+                | "of"
         ) {
             // "vowed to strike": an infinitive is the content, not a phrase to skip.
             if w == "to"

@@ -1586,3 +1586,20 @@ fn a_report_in_a_relative_clause_ends_with_the_clause() {
     let q = find(&qs, "the ordeal");
     assert_eq!(q.mention.as_deref(), Some("Dunmore"), "{q:#?}");
 }
+
+#[test]
+fn a_weekday_after_the_cue_takes_no_object() {
+    let text = "Okafor said Tuesday that March Hollis was “a weak candidate” for the seat.";
+    let qs = quotes(&doc(
+        text,
+        &[
+            ("Okafor", EntityLabel::Per),
+            ("March Hollis", EntityLabel::Per),
+        ],
+    ));
+    let q = find(&qs, "that March");
+    assert_eq!(
+        q.content,
+        vec!["that March Hollis was “a weak candidate” for the seat"]
+    );
+}
