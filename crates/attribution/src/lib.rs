@@ -263,6 +263,9 @@ fn attribute(ctx: &Ctx, scope: Scope, learned: bool) -> Layers {
     let mut indirect = sieves::indirect(ctx, &quoted, &owner, &found);
     if scope == Scope::Speech {
         indirect.retain(|f| sieves::speech_act(ctx, f, &owner));
+        for f in &mut indirect {
+            sieves::trim_naming_object(ctx, f, &owner);
+        }
     }
     // An unattributed direct quote inside a mixed or indirect quote is part of it.
     let mut covered = vec![false; ctx.len()];

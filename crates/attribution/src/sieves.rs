@@ -702,7 +702,10 @@ fn content_end(ctx: &Ctx, k: usize, end: usize, owner: &[Option<usize>]) -> usiz
             if w == "," && j + 1 < end {
                 let nx = ctx.low[j + 1].as_str();
                 // ", though she did not …", ", even though …": a concession by the reporter.
-                if matches!(nx, "though" | "although" | "even" | "whereas" | "despite") {
+                if matches!(
+                    nx,
+                    "though" | "although" | "even" | "whereas" | "despite" | "whatever"
+                ) {
                     break;
                 }
                 // "…, a swipe at the recent disturbances": the reporter's apposition.
@@ -714,7 +717,12 @@ fn content_end(ctx: &Ctx, k: usize, end: usize, owner: &[Option<usize>]) -> usiz
                     && nx.len() > 5
                     && ctx.is_word(j + 1)
                     && !matches!(nx, "including" | "excluding" | "regarding" | "during");
-                if ing || matches!(nx, "which" | "according" | "known" | "who" | "whose") {
+                if ing
+                    || matches!(
+                        nx,
+                        "which" | "according" | "known" | "who" | "whose" | "where"
+                    )
+                {
                     break;
                 }
             }
@@ -2247,6 +2255,34 @@ pub(crate) fn drop_inscription_source(ctx: &Ctx, f: &mut Found) {
         .is_some_and(|c| c.lemma == Some("read"));
     if reads && f.speaker.as_ref().is_some_and(|np| !person_like(ctx, np)) {
         f.speaker = None;
+    }
+}
+
+/// The speech scope's form of a naming report (the `tests/samples` guideline): in `called it
+/// “a careful piece of science”` the words said are the quotation, so the quote is direct and its
+/// content the quoted words; the pronoun object is not part of it.
+pub(crate) fn trim_naming_object(ctx: &Ctx, f: &mut Found, owner: &[Option<usize>]) {
+    let names = f
+        .cue
+        .as_ref()
+        .and_then(|r| cue_at(ctx, r.start))
+        .is_some_and(|c| matches!(c.lemma, Some("call" | "dub" | "label" | "brand")));
+    if !names || f.pieces.len() != 1 {
+        return;
+    }
+    let p = f.pieces[0].clone();
+    let object = matches!(
+        ctx.low[p.start].as_str(),
+        "it" | "him" | "her" | "them" | "this" | "that"
+    );
+    let q = owner.get(p.start + 1).copied().flatten();
+    if !object || q.is_none() || ctx.kind(p.start + 1) != newsquotes_document::TokenKind::Quote {
+        return;
+    }
+    // The quotation must run to the end of the content.
+    if (p.start + 1..p.end).all(|k| owner[k] == q) {
+        f.pieces[0] = p.start + 1..p.end;
+        f.kind = QuoteKind::Direct;
     }
 }
 

@@ -1603,3 +1603,38 @@ fn a_weekday_after_the_cue_takes_no_object() {
         vec!["that March Hollis was “a weak candidate” for the seat"]
     );
 }
+
+#[test]
+fn naming_reports_and_clause_ends_in_the_speech_scope() {
+    use crate::Scope;
+    let text = "Dr Yusuf called it “the best news the reef has had in a decade”.\n\n\
+                Officials said the next survey would cover the northern atolls, where the damage \
+                was worst.\n\n\
+                The pilot said the crew had done everything right, whatever the inquiry finds.";
+    let qs = quotes(&doc(text, &[("Yusuf", EntityLabel::Per)]));
+    let q = find(&qs, "“the best news");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(
+        q.content,
+        vec!["“the best news the reef has had in a decade”"]
+    );
+    assert_eq!(q.cue.as_deref(), Some("called"));
+    assert_eq!(
+        find(&qs, "the next survey").content,
+        vec!["the next survey would cover the northern atolls"]
+    );
+    assert_eq!(
+        find(&qs, "the crew").content,
+        vec!["the crew had done everything right"]
+    );
+    // PolNeAR (the all scope) keeps the object: "called it “…”".
+    let all = quotes(&doc_scoped(
+        text,
+        &[("Yusuf", EntityLabel::Per)],
+        Scope::All,
+    ));
+    assert_eq!(
+        find(&all, "it “the best").content,
+        vec!["it “the best news the reef has had in a decade”"]
+    );
+}
