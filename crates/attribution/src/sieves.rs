@@ -2368,8 +2368,9 @@ const NOT_AFTER_SUBJECT: &[&str] = &[
 /// evidence ("polls suggest …"). A reported clause without "that" must be a clause: a subject
 /// and then a verb ("said the bloc was ready"), not a noun phrase ("admitted 14 counts of
 /// fraud", "argued the case for …", "has not commented on the recording"), unless it holds a
-/// quotation ("described the outlook as “…”"); a "to" clause needs a hearer ("told the minister
-/// to …", "urged voters to …") or a promise ("vowed to …").
+/// quotation ("described the outlook as “…”") or is an accusation or judgment ("accused the
+/// union of walking away"); a "to" clause needs a hearer ("told the minister to …", "urged
+/// voters to …") or a promise ("vowed to …").
 pub(crate) fn speech_act(ctx: &Ctx, f: &Found, owner: &[Option<usize>]) -> bool {
     let Some(c) = f.cue.as_ref().and_then(|r| cue_at(ctx, r.start)) else {
         return true;
@@ -2407,6 +2408,27 @@ pub(crate) fn speech_act(ctx: &Ctx, f: &Found, owner: &[Option<usize>]) -> bool 
     }
     if ctx.low[p.start] == "to" {
         return c.takes_object || c.lemma.is_some_and(|l| COMMISSIVE.contains(&l));
+    }
+    // "accused the union of walking away from the table", "blamed the council for the delay":
+    // an accusation or a judgment says something about its object.
+    let judges = c.lemma.is_some_and(|l| {
+        matches!(
+            l,
+            "accuse"
+                | "charge"
+                | "blame"
+                | "criticize"
+                | "criticise"
+                | "praise"
+                | "condemn"
+                | "thank"
+        )
+    });
+    if judges
+        && (p.start + 1..p.end.saturating_sub(1))
+            .any(|k| matches!(ctx.low[k].as_str(), "of" | "for") && ctx.is_word(k + 1))
+    {
+        return true;
     }
     clause_like(ctx, p.clone(), c.takes_object)
 }

@@ -1362,6 +1362,7 @@ fn speech_scope_keeps_acts_of_saying_with_a_proposition() {
                 The mayor refused to withdraw the plan.\n\n\
                 The agency has not commented on the leak, and nobody has confirmed it.\n\n\
                 Bakers say flour prices doubled in a year.\n\n\
+                The regulator accused the operator of ignoring the warnings.\n\n\
                 Councillor Amos urged residents to stay indoors.\n\n\
                 The union said all ferries west of the bridge had been cancelled.";
     let ents = [("Halvorsen", EntityLabel::Per), ("Amos", EntityLabel::Per)];
@@ -1371,6 +1372,7 @@ fn speech_scope_keeps_acts_of_saying_with_a_proposition() {
         contents,
         vec![
             "flour prices doubled in a year",
+            "the operator of ignoring the warnings",
             "to stay indoors",
             "all ferries west of the bridge had been cancelled",
         ],
