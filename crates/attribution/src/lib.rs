@@ -61,12 +61,16 @@ use crate::ctx::Ctx;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Scope {
     /// Acts of saying: direct, mixed and indirect speech with a reporting cue or a quoted
-    /// speaker (the guideline of `tests/samples`). The rule sieves only.
+    /// speaker, whose content is something said (a clause, a question, a quotation, an
+    /// accusation) — the guideline of `tests/samples`. The rule sieves only.
     #[default]
     Speech,
-    /// Speech plus the attitudes, beliefs and evaluations PolNeAR annotates as attributions
-    /// ("is expected to …", "voiced support for …", "wanted …"): the rule sieves followed by the
-    /// learned cue sieve ([`learned`]), whose quotes carry its probability as confidence.
+    /// PolNeAR's guideline: every report the rules find (also those the speech scope leaves out:
+    /// noun-phrase objects, cognition verbs, evidence), a cue-less continuation paragraph joined
+    /// to the direct quote it continues, plus the attitudes, beliefs and evaluations PolNeAR
+    /// annotates as attributions ("is expected to …", "voiced support for …", "wanted …"): the
+    /// rule sieves followed by the learned cue sieve ([`learned`]), whose quotes carry its
+    /// probability as confidence.
     All,
 }
 
@@ -294,6 +298,9 @@ fn attribute(ctx: &Ctx, scope: Scope, learned: bool) -> Layers {
         }
         dropped.resize(found.len() + new.len(), false);
         found.extend(new);
+    }
+    if scope == Scope::All {
+        sieves::merge_continuations(&mut found, &mut dropped);
     }
     // Resolve speaker mentions, following continuation links.
     let nps: Vec<np::Np> = found.iter().filter_map(|f| f.speaker.clone()).collect();

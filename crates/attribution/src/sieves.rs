@@ -2258,6 +2258,32 @@ pub(crate) fn drop_inscription_source(ctx: &Ctx, f: &mut Found) {
     }
 }
 
+/// The `all` scope's form of a quotation continued in the next paragraph without a cue (PolNeAR
+/// annotates `“A,” she said.⏎“B.”` as one attribution with two content pieces): a
+/// paragraph-continuation quote joins the direct quote it continues when that quote is the one
+/// right before it. The speech scope keeps them apart, as the samples guideline does.
+pub(crate) fn merge_continuations(found: &mut [Found], dropped: &mut [bool]) {
+    let mut order: Vec<usize> = (0..found.len())
+        .filter(|&i| !dropped[i] && !found[i].pieces.is_empty())
+        .collect();
+    order.sort_by_key(|&i| found[i].pieces[0].start);
+    // The quote the previous kept one is part of.
+    let mut prev: Option<usize> = None;
+    for i in order {
+        if found[i].sieve == "paragraph-continuation" {
+            if let (Some(p), Some(t)) = (prev, found[i].same_as) {
+                if p == t && found[t].kind == QuoteKind::Direct {
+                    let pieces = found[i].pieces.clone();
+                    found[t].pieces.extend(pieces);
+                    dropped[i] = true;
+                    continue;
+                }
+            }
+        }
+        prev = Some(i);
+    }
+}
+
 /// The speech scope's form of a naming report (the `tests/samples` guideline): in `called it
 /// “a careful piece of science”` the words said are the quotation, so the quote is direct and its
 /// content the quoted words; the pronoun object is not part of it.

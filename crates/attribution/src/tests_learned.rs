@@ -163,3 +163,24 @@ fn rules_only_runs_the_all_scope_without_the_learned_sieve() {
     assert!(qs.iter().all(|q| q.sieve != "learned-cue"), "{qs:#?}");
     assert_eq!(Attributor::rules_only(Scope::All).scope(), Scope::All);
 }
+
+#[test]
+fn the_all_scope_joins_a_cueless_continuation_paragraph_to_its_quote() {
+    let text = "“The pier is safe for now,” said Ines Calder, the harbour engineer.\n\
+                “The next storm is another question.”";
+    let ents = [("Ines Calder", EntityLabel::Per)];
+    let all = quotes(&all_scope(text, &ents));
+    let q = find(&all, "“The pier");
+    assert_eq!(
+        q.content,
+        vec![
+            "“The pier is safe for now,”",
+            "“The next storm is another question.”"
+        ],
+        "{all:#?}"
+    );
+    // The speech scope (the samples guideline) keeps two quotes by the same speaker.
+    let speech = quotes(&doc(text, &ents));
+    assert_eq!(speech.len(), 2, "{speech:#?}");
+    assert_eq!(find(&speech, "“The next").sieve, "paragraph-continuation");
+}
