@@ -166,7 +166,8 @@ fn attribution_scope_all_adds_learned_attributions_only() {
     let speech = quotes(&[]);
     assert_eq!(speech, quotes(&["--attributions", "speech"]));
     let all = quotes(&["--attributions", "all"]);
-    // Every speech quote is kept; what is added comes from the learned sieve.
+    // Here (a cued quote and an attitude, nothing the speech scope filters or a continuation to
+    // join) every speech quote is kept and what is added comes from the learned sieve.
     for q in &speech {
         assert!(all.contains(q), "{q} missing");
     }

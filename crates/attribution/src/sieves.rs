@@ -109,11 +109,23 @@ const PARTICLES: &[&str] = &[
     "outside", "off", "down", "away", "over", "for", "inside", "against", "with", "from", "by",
     "on", "around", "across", "toward", "towards",
 ];
-/// Prepositions that open a sentence with a phrase before its subject ("At the kitchen, a man
-/// …", "In a video shared online, a driver …").
+/// Prepositions that open a clause with a phrase before its subject ("At the town hall, she
+/// said", "In a video shared online, a driver …").
 const OPENING_PREPOSITIONS: &[&str] = &[
-    "in", "at", "on", "outside", "inside", "near", "after", "before", "during", "from", "under",
-    "behind", "beside", "across",
+    "in",
+    "on",
+    "at",
+    "behind",
+    "after",
+    "during",
+    "since",
+    "among",
+    "under",
+    "like",
+    "unlike",
+    "across",
+    "throughout",
+    "for",
 ];
 /// Nouns naming a work, whose title may follow in apposition ("the report, “…”, found").
 const WORK_NOUNS: &[&str] = &[
@@ -226,12 +238,7 @@ pub(crate) fn cue_at(ctx: &Ctx, i: usize) -> Option<Cue> {
         return None;
     }
     // "MUST READ —", "READ MORE": a label, not a sign that reads something.
-    if lex.lemmas[v.lemma] == "read"
-        && ctx.toks[i]
-            .span
-            .get(ctx.doc.text())
-            .is_some_and(|t| t == "READ")
-    {
+    if lex.lemmas[v.lemma] == "read" && ctx.text(i) == "READ" {
         return None;
     }
     // "the said", "a claim": determiners before a verb form make it a noun.
@@ -935,11 +942,7 @@ fn free_standing(ctx: &Ctx, q: &Quoted) -> bool {
     if by && ctx.low[after + 1] == "the" {
         after += 1;
     }
-    if by
-        && after + 1 < ctx.len()
-        && ctx.is_cap(after + 1)
-        && ctx.sent[after] == ctx.sent[o.min(after)]
-    {
+    if by && after + 1 < ctx.len() && ctx.is_cap(after + 1) && ctx.sent[after] == ctx.sent[o] {
         return false;
     }
     // A lower-case fragment inside a sentence belongs to a mixed quote.
@@ -1136,12 +1139,7 @@ fn trailing(ctx: &Ctx, qi: usize, q: &Quoted, owner: &[Option<usize>]) -> Option
 fn trailing_with(ctx: &Ctx, q: &Quoted, start: usize, wend: usize, c: &Cue) -> Option<Found> {
     let cstart = c.toks.start;
     // `“Sorry, Edith” was found …`, `“…,” he was told`: a passive verb reports nobody's words.
-    if cstart > start
-        && matches!(
-            ctx.low[cstart - 1].as_str(),
-            "was" | "were" | "is" | "are" | "been" | "being" | "be"
-        )
-    {
+    if cstart > start && passive_aux(&ctx.low[cstart - 1]) {
         return None;
     }
     // `“… .” The mayor then said she …` starts a new sentence: only an adjacent cue counts.
@@ -1420,13 +1418,9 @@ fn resolve_unattributed(ctx: &Ctx, found: &mut [Found]) {
         if o > 0 {
             let s = ctx.sents[ctx.sent[o - 1]].clone();
             if ctx.sent[o - 1] != ctx.sent[o] || ctx.para_start(o) {
-                let mut w = first_word(ctx, s.start, s.end);
+                let w = first_word(ctx, s.start, s.end);
                 // "At a nearby field kitchen, a man …": past an opening prepositional phrase.
-                if OPENING_PREPOSITIONS.contains(&ctx.low[w].as_str()) {
-                    if let Some(comma) = (w..s.end.min(w + 12)).find(|&k| ctx.low[k] == ",") {
-                        w = first_word(ctx, comma + 1, s.end);
-                    }
-                }
+                let w = past_opening_phrase(ctx, w, s.end).map_or(w, |k| first_word(ctx, k, s.end));
                 let per = |k: usize| {
                     ctx.ent[k]
                         .as_ref()
@@ -1870,10 +1864,7 @@ fn indirect_at(
         b -= 1;
     }
     if b > s.start
-        && matches!(
-            ctx.low[b - 1].as_str(),
-            "was" | "were" | "been" | "being" | "be" | "is" | "are"
-        )
+        && passive_aux(&ctx.low[b - 1])
         && (ctx.low[cs].ends_with("ed")
             || matches!(
                 ctx.low[cs].as_str(),
@@ -2244,15 +2235,16 @@ fn noun_use(ctx: &Ctx, t: usize) -> bool {
         || (t >= 2 && article(t - 2) && ctx.is_word(t - 1) && !is_aux(&ctx.low[t - 1]))
 }
 
+/// What the cue of a found quote is (its lemma, strength and frame).
+fn cue_of(ctx: &Ctx, f: &Found) -> Option<Cue> {
+    f.cue.as_ref().and_then(|r| cue_at(ctx, r.start))
+}
+
 /// The speech scope's rule for inscriptions: what a card, a sign or a banner "reads" is quoted
 /// with its cue but without a speaker (a thing says nothing; the `tests/samples` guideline gives
 /// such quotes no speaker).
 pub(crate) fn drop_inscription_source(ctx: &Ctx, f: &mut Found) {
-    let reads = f
-        .cue
-        .as_ref()
-        .and_then(|r| cue_at(ctx, r.start))
-        .is_some_and(|c| c.lemma == Some("read"));
+    let reads = cue_of(ctx, f).is_some_and(|c| c.lemma == Some("read"));
     if reads && f.speaker.as_ref().is_some_and(|np| !person_like(ctx, np)) {
         f.speaker = None;
     }
@@ -2288,11 +2280,8 @@ pub(crate) fn merge_continuations(found: &mut [Found], dropped: &mut [bool]) {
 /// “a careful piece of science”` the words said are the quotation, so the quote is direct and its
 /// content the quoted words; the pronoun object is not part of it.
 pub(crate) fn trim_naming_object(ctx: &Ctx, f: &mut Found, owner: &[Option<usize>]) {
-    let names = f
-        .cue
-        .as_ref()
-        .and_then(|r| cue_at(ctx, r.start))
-        .is_some_and(|c| matches!(c.lemma, Some("call" | "dub" | "label" | "brand")));
+    let names =
+        cue_of(ctx, f).is_some_and(|c| matches!(c.lemma, Some("call" | "dub" | "label" | "brand")));
     if !names || f.pieces.len() != 1 {
         return;
     }
@@ -2398,7 +2387,7 @@ const NOT_AFTER_SUBJECT: &[&str] = &[
 /// union of walking away"); a "to" clause needs a hearer ("told the minister to …", "urged
 /// voters to …") or a promise ("vowed to …").
 pub(crate) fn speech_act(ctx: &Ctx, f: &Found, owner: &[Option<usize>]) -> bool {
-    let Some(c) = f.cue.as_ref().and_then(|r| cue_at(ctx, r.start)) else {
+    let Some(c) = cue_of(ctx, f) else {
         return true;
     };
     if c.strength == Strength::Weak
@@ -2681,32 +2670,7 @@ fn long_subject(ctx: &Ctx, s: &Range<usize>, cue: usize, owner: &[Option<usize>]
             st += 1;
         }
     }
-    // "at least a dozen members of Congress": a quantity, not a prepositional opener.
-    let at_least =
-        st + 1 < end && ctx.low[st] == "at" && matches!(ctx.low[st + 1].as_str(), "least" | "most");
-    if st < end
-        && !at_least
-        && matches!(
-            ctx.low[st].as_str(),
-            "in" | "on"
-                | "at"
-                | "behind"
-                | "after"
-                | "during"
-                | "since"
-                | "among"
-                | "under"
-                | "like"
-                | "unlike"
-                | "across"
-                | "throughout"
-                | "for"
-        )
-    {
-        let comma = (st..end.min(st + 10)).find(|&k| ctx.low[k] == ",")?;
-        st = comma + 1;
-    }
-    st = first_word(ctx, st, end);
+    st = first_word(ctx, past_opening_phrase(ctx, st, end)?, end);
     if st >= end || end - st > 30 {
         return None;
     }
@@ -2884,6 +2848,25 @@ fn long_subject(ctx: &Ctx, s: &Range<usize>, cue: usize, owner: &[Option<usize>]
 /// A personal pronoun that opens a clause of its own: "he", "she", "they", "i", "we".
 fn personal_subject(w: &str) -> bool {
     matches!(w, "he" | "she" | "they" | "i" | "we")
+}
+
+/// Where the clause starting at `st` goes on after an opening prepositional phrase closed by a
+/// comma within 10 tokens ("At the town hall, she said"): `st` itself when no such phrase opens
+/// it, `None` when one opens but no comma closes it. "At least a dozen members" is a quantity.
+fn past_opening_phrase(ctx: &Ctx, st: usize, end: usize) -> Option<usize> {
+    let at_least =
+        st + 1 < end && ctx.low[st] == "at" && matches!(ctx.low[st + 1].as_str(), "least" | "most");
+    if st >= end || at_least || !OPENING_PREPOSITIONS.contains(&ctx.low[st].as_str()) {
+        return Some(st);
+    }
+    (st..end.min(st + 10))
+        .find(|&k| ctx.low[k] == ",")
+        .map(|comma| comma + 1)
+}
+
+/// Forms of "be" that make the participle after them passive ("was told", "were called out").
+fn passive_aux(w: &str) -> bool {
+    matches!(w, "was" | "were" | "is" | "are" | "been" | "being" | "be")
 }
 
 /// Auxiliaries and copulas: a stretch holding one is a clause, not a subject phrase.

@@ -12,8 +12,9 @@
 //!   single tokens, and a sentence-final period is its own token. Tokens cover every
 //!   character that is not white space exactly once, so tokens plus the gaps between them
 //!   reproduce the text; invisible format characters (zero-width space, direction marks, the
-//!   byte-order mark: [`is_space`]) fall in the gaps like white space. [`TokenKind::Quote`](newsquotes_document::TokenKind::Quote) is used only for quotation marks, never for
-//!   apostrophes (see [Tokens](#tokens) below).
+//!   byte-order mark: [`is_space`](newsquotes_document::text::is_space)) fall in the gaps like
+//!   white space. [`TokenKind::Quote`](newsquotes_document::TokenKind::Quote) is used only for
+//!   quotation marks, never for apostrophes (see [Tokens](#tokens) below).
 //! * **Sentences** never cross a paragraph; they handle abbreviations and titles (curated lists
 //!   embedded from `models/segment/`), initials, numbers, ellipses, URLs, quotations (a closing
 //!   quote after the full stop belongs to the sentence it ends; `“Who, tell me?” she said.` is
@@ -63,7 +64,6 @@ mod tokenize;
 use newsquotes_document::{Document, Layer, Sentence, Span, Stage, StageError, Token};
 
 pub use paragraphs::paragraphs;
-pub use tokenize::is_space;
 
 /// The result of [`segment`]: paragraphs, tokens and sentences of one text.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -71,7 +71,7 @@ pub struct Segmentation {
     /// Paragraph spans: sorted, disjoint, non-empty, trimmed.
     pub paragraphs: Vec<Span>,
     /// Tokens: sorted, disjoint, non-empty; together they cover every character but white space
-    /// and invisible format characters ([`is_space`]).
+    /// and invisible format characters ([`newsquotes_document::text::is_space`]).
     pub tokens: Vec<Token>,
     /// Sentences: sorted, disjoint, each inside one paragraph, with its token range.
     pub sentences: Vec<Sentence>,

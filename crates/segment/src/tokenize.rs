@@ -32,6 +32,7 @@
 //!   paragraph keeps its period (`1.`). Everything else is one character per token (symbols,
 //!   emoji with their modifiers and joiners, currency signs).
 
+use newsquotes_document::text::is_space;
 use newsquotes_document::{Span, Token, TokenKind};
 
 use crate::lexicon::{lexicon, ABBREVIATION, FINAL_ABBREVIATION, MAX_ABBREVIATION_LEN, TITLE};
@@ -154,8 +155,6 @@ fn double_quote(c: char) -> Option<Option<bool>> {
         _ => None,
     }
 }
-
-pub use newsquotes_document::text::is_space;
 
 fn is_any_quote(c: char) -> bool {
     double_quote(c).is_some() || matches!(c, '\'' | '‘' | '’' | '‚' | '‛' | '`' | '＇')

@@ -1,7 +1,8 @@
 //! Property tests: any text segments without panicking, and every layer is well formed.
 
+use newsquotes_document::text::is_space;
 use newsquotes_document::{Document, Stage};
-use newsquotes_segment::{is_space, segment, Segmentation, Segmenter};
+use newsquotes_segment::{segment, Segmentation, Segmenter};
 use proptest::prelude::*;
 
 /// Checks every invariant of a segmentation of `text`.
@@ -26,7 +27,7 @@ fn check_invariants(text: &str, seg: &Segmentation) {
         }
     }
     // Tokens: sorted, disjoint, space-free, covering all text but white space and invisible format
-    // characters (`is_space`), in paragraphs.
+    // characters (`text::is_space`), in paragraphs.
     let mut pos = 0;
     let mut para = 0;
     for (i, t) in seg.tokens.iter().enumerate() {
