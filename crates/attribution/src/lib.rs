@@ -301,6 +301,9 @@ fn attribute(ctx: &Ctx, scope: Scope, learned: bool) -> Layers {
     }
     if scope == Scope::All {
         sieves::merge_continuations(&mut found, &mut dropped);
+        let passages = sieves::long_passages(ctx, &quoted, &found, &dropped);
+        dropped.resize(found.len() + passages.len(), false);
+        found.extend(passages);
     }
     // Resolve speaker mentions, following continuation links.
     let nps: Vec<np::Np> = found.iter().filter_map(|f| f.speaker.clone()).collect();

@@ -1379,7 +1379,7 @@ fn speech_scope_keeps_acts_of_saying_with_a_proposition() {
         "{qs:#?}"
     );
     // The all scope keeps what PolNeAR annotates: the noun-phrase object and the expectation.
-    let all = quotes(&doc_scoped(text, &ents, Scope::All));
+    let all = quotes(&doc_scoped(text, &ents, crate::Scope::All));
     assert!(
         all.iter()
             .any(|q| q.content[0] == "six counts of theft at an earlier hearing"),
@@ -1639,4 +1639,50 @@ fn naming_reports_and_clause_ends_in_the_speech_scope() {
         find(&all, "it “the best").content,
         vec!["it “the best news the reef has had in a decade”"]
     );
+}
+
+#[test]
+fn long_uncued_passages_are_kept_in_the_all_scope_only() {
+    let text = "For the mayor the depot “has been left to rot by three councils in a row and \
+                nobody wants to pay for the roof.”\n\n\
+                “Harbour lights go dark as the council cuts the lamp budget by half again,” by \
+                Ana Ruiz.\n\n\
+                The “late” trains were on time.";
+    let ents = [("Ana Ruiz", EntityLabel::Per)];
+    // No cue: the speech scope finds nothing.
+    let speech = quotes(&doc(text, &ents));
+    assert!(speech.is_empty(), "{speech:#?}");
+    let all = quotes(&doc_scoped(text, &ents, crate::Scope::All));
+    let q = find(&all, "“has been left to rot");
+    assert_eq!(q.sieve, "unattributed", "{q:#?}");
+    assert_eq!(q.mention, None);
+    // A headline with its byline and a short scare quote are not passages.
+    assert!(
+        !all.iter().any(|q| q.content[0].contains("Harbour lights")),
+        "{all:#?}"
+    );
+    assert!(
+        !all.iter().any(|q| q.content[0].contains("late")),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn opening_subordinate_clauses_end_the_report_at_their_comma() {
+    let text = "But even as Lindqvist insisted that the ferry was “safe in any weather,” two \
+                crew members resigned.\n\n\
+                While Moreau said the budget was balanced, his deputy disagreed.";
+    let ents = [
+        ("Lindqvist", EntityLabel::Per),
+        ("Moreau", EntityLabel::Per),
+    ];
+    let qs = quotes(&doc_scoped(text, &ents, crate::Scope::All));
+    let q = find(&qs, "that the ferry");
+    assert_eq!(
+        q.content,
+        vec!["that the ferry was “safe in any weather,”"],
+        "{q:#?}"
+    );
+    let q = find(&qs, "the budget");
+    assert_eq!(q.content, vec!["the budget was balanced"], "{q:#?}");
 }
