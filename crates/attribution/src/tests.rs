@@ -1379,7 +1379,7 @@ fn speech_scope_keeps_acts_of_saying_with_a_proposition() {
         "{qs:#?}"
     );
     // The all scope keeps what PolNeAR annotates: the noun-phrase object and the expectation.
-    let all = quotes(&doc_scoped(text, &ents, crate::Scope::All));
+    let all = quotes(&doc_scoped(text, &ents, Scope::All));
     assert!(
         all.iter()
             .any(|q| q.content[0] == "six counts of theft at an earlier hearing"),
