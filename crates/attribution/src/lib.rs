@@ -175,6 +175,10 @@ pub const SIEVES: &[(&str, &str)] = &[
     ),
     ("unattributed", "no cue and no speaker found"),
     (
+        "uncued-passage",
+        "all scope: a long quotation no rule attributes; the subject of its sentence, or the speaker of the nearest quote before it",
+    ),
+    (
         "nearest-speaker",
         "no cue: the speaker of the nearest quote or report before it, at most two paragraphs back",
     ),

@@ -2323,7 +2323,13 @@ pub(crate) fn long_passages(
         if ctx.low.get(after).is_some_and(|w| w == "by") {
             continue;
         }
-        out.push(Found {
+        // Its speaker: inside a sentence, the sentence's subject (`For the mayor the depot “…”`
+        // has none; `Trump groused to a crowd that CNN “…”` has Trump); opening a sentence, the
+        // speaker of the nearest attributed quote before it in this paragraph or the one before.
+        let o = first.start;
+        let sent = ctx.sents[ctx.sent[o]].clone();
+        let inside = o > sent.start && (sent.start..o).any(|k| ctx.is_word(k));
+        let mut f = Found {
             kind: QuoteKind::Direct,
             pieces: q.pieces.clone(),
             cue: None,
@@ -2332,7 +2338,31 @@ pub(crate) fn long_passages(
             sieve: "unattributed",
             confidence: 0.2,
             clause_end: last.end,
-        });
+        };
+        if inside {
+            if let Some(np) = clause_subject(ctx, sent.start, o).filter(|np| np.toks.end <= o) {
+                f.speaker = Some(np);
+                f.sieve = "uncued-passage";
+            }
+        } else {
+            let para = ctx.para[o];
+            let near = found
+                .iter()
+                .enumerate()
+                .filter(|(i, g)| {
+                    !dropped[*i]
+                        && (g.speaker.is_some() || g.same_as.is_some())
+                        && g.pieces
+                            .first()
+                            .is_some_and(|p| p.start < o && ctx.para[p.start] + 1 >= para)
+                })
+                .max_by_key(|(_, g)| g.pieces[0].start);
+            if let Some((i, g)) = near {
+                f.same_as = Some(g.same_as.unwrap_or(i));
+                f.sieve = "uncued-passage";
+            }
+        }
+        out.push(f);
     }
     out
 }

@@ -1645,10 +1645,15 @@ fn naming_reports_and_clause_ends_in_the_speech_scope() {
 fn long_uncued_passages_are_kept_in_the_all_scope_only() {
     let text = "For the mayor the depot “has been left to rot by three councils in a row and \
                 nobody wants to pay for the roof.”\n\n\
+                Councillor Amara Osei sneered that the plan “will cost more than the depot is \
+                worth, and the ferry users will pay for it twice over.”\n\n\
                 “Harbour lights go dark as the council cuts the lamp budget by half again,” by \
                 Ana Ruiz.\n\n\
                 The “late” trains were on time.";
-    let ents = [("Ana Ruiz", EntityLabel::Per)];
+    let ents = [
+        ("Ana Ruiz", EntityLabel::Per),
+        ("Amara Osei", EntityLabel::Per),
+    ];
     // No cue: the speech scope finds nothing.
     let speech = quotes(&doc(text, &ents));
     assert!(speech.is_empty(), "{speech:#?}");
@@ -1656,6 +1661,10 @@ fn long_uncued_passages_are_kept_in_the_all_scope_only() {
     let q = find(&all, "“has been left to rot");
     assert_eq!(q.sieve, "unattributed", "{q:#?}");
     assert_eq!(q.mention, None);
+    // Inside a sentence, the passage's speaker is the sentence's subject.
+    let q = find(&all, "“will cost");
+    assert_eq!(q.sieve, "uncued-passage", "{q:#?}");
+    assert_eq!(q.mention.as_deref(), Some("Councillor Amara Osei"));
     // A headline with its byline and a short scare quote are not passages.
     assert!(
         !all.iter().any(|q| q.content[0].contains("Harbour lights")),
