@@ -1884,7 +1884,9 @@ fn indirect_at(
     }
     // Inverted trailing cue: "CONTENT, said X." (speech verbs and person-like sources only:
     // "Smith, a professor, described Trump's approach" is not one).
-    let speech = c.lemma.is_some_and(|l| SPEECH.contains(&l));
+    // (Never a participle: "…, telling supporters in Columbus, Ohio, that …" reports what
+    // follows.)
+    let speech = c.lemma.is_some_and(|l| SPEECH.contains(&l)) && !ctx.low[cs].ends_with("ing");
     let before_cue = comma_end(ctx, owner, cs).filter(|&e| e > s.start);
     if let (Some(cut), true) = (before_cue, speech) {
         if let Some(np) = np::forward(ctx, ce, cend).filter(|np| person_like(ctx, np)) {
@@ -2782,37 +2784,45 @@ fn long_subject(ctx: &Ctx, s: &Range<usize>, cue: usize, owner: &[Option<usize>]
     }) {
         return None;
     }
+    // "A Feb. 1 letter": a day after a month is a date, not a quantity.
+    let date = |k: usize| {
+        k > st
+            && np::is_time(ctx.low[k - 1].as_str())
+            && ctx.low[k].len() <= 2
+            && ctx.low[k].bytes().all(|b| b.is_ascii_digit())
+    };
     let quantity = |k: usize| {
-        ctx.kind(k) == newsquotes_document::TokenKind::Number
-            || ctx.low[k]
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-                && ctx.low[k].starts_with(|c: char| c.is_ascii_digit())
-            || matches!(
-                ctx.low[k].as_str(),
-                "percent"
-                    | "%"
-                    | "half"
-                    | "third"
-                    | "thirds"
-                    | "quarter"
-                    | "majority"
-                    | "minority"
-                    | "one"
-                    | "two"
-                    | "three"
-                    | "four"
-                    | "five"
-                    | "six"
-                    | "seven"
-                    | "eight"
-                    | "nine"
-                    | "ten"
-                    | "dozen"
-                    | "dozens"
-                    | "hundreds"
-                    | "thousands"
-            )
+        !date(k)
+            && (ctx.kind(k) == newsquotes_document::TokenKind::Number
+                || ctx.low[k]
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+                    && ctx.low[k].starts_with(|c: char| c.is_ascii_digit())
+                || matches!(
+                    ctx.low[k].as_str(),
+                    "percent"
+                        | "%"
+                        | "half"
+                        | "third"
+                        | "thirds"
+                        | "quarter"
+                        | "majority"
+                        | "minority"
+                        | "one"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "dozen"
+                        | "dozens"
+                        | "hundreds"
+                        | "thousands"
+                ))
     };
     let head = |k: usize| {
         let w = ctx.low[k].as_str();

@@ -1645,7 +1645,7 @@ fn naming_reports_and_clause_ends_in_the_speech_scope() {
 fn long_uncued_passages_are_kept_in_the_all_scope_only() {
     let text = "For the mayor the depot “has been left to rot by three councils in a row and \
                 nobody wants to pay for the roof.”\n\n\
-                Councillor Amara Osei sneered that the plan “will cost more than the depot is \
+                Councillor Amara Osei frowned that the plan “will cost more than the depot is \
                 worth, and the ferry users will pay for it twice over.”\n\n\
                 “Harbour lights go dark as the council cuts the lamp budget by half again,” by \
                 Ana Ruiz.\n\n\
@@ -1694,4 +1694,30 @@ fn opening_subordinate_clauses_end_the_report_at_their_comma() {
     );
     let q = find(&qs, "the budget");
     assert_eq!(q.content, vec!["the budget was balanced"], "{q:#?}");
+}
+
+#[test]
+fn participle_cues_report_what_follows_and_colourful_verbs_are_cues() {
+    let text = "Kasich suspended his campaign on Wednesday, telling supporters in Columbus, Ohio, \
+                that he had “renewed faith” in the party.\n\n\
+                Hewlett sniped that Fiorina was “learning on the job.”";
+    let ents = [
+        ("Kasich", EntityLabel::Per),
+        ("Columbus", EntityLabel::Loc),
+        ("Ohio", EntityLabel::Loc),
+        ("Hewlett", EntityLabel::Per),
+        ("Fiorina", EntityLabel::Per),
+    ];
+    let qs = quotes(&doc(text, &ents));
+    assert!(
+        !qs.iter()
+            .any(|q| q.content[0].starts_with("Kasich suspended")),
+        "{qs:#?}"
+    );
+    let q = find(&qs, "that he had");
+    assert_eq!(q.mention.as_deref(), Some("Kasich"), "{q:#?}");
+    assert_eq!(q.cue.as_deref(), Some("telling"));
+    let q = find(&qs, "that Fiorina");
+    assert_eq!(q.mention.as_deref(), Some("Hewlett"), "{q:#?}");
+    assert_eq!(q.cue.as_deref(), Some("sniped"));
 }
