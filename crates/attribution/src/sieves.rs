@@ -724,6 +724,36 @@ fn content_end(ctx: &Ctx, k: usize, end: usize, owner: &[Option<usize>]) -> usiz
                     && nx.len() > 5
                     && ctx.is_word(j + 1)
                     && !matches!(nx, "including" | "excluding" | "regarding" | "during");
+                // "… the Keystone pipeline, which is widely supported, “wouldn't go 10 feet”":
+                // a relative clause on the content's own subject, closed by a comma before that
+                // subject's verb, is part of the content.
+                if matches!(nx, "which" | "who" | "whose") {
+                    let verb_after = (j + 2..end.min(j + 40))
+                        .take_while(|&t| {
+                            owner[t].is_some() || !matches!(ctx.low[t].as_str(), ";" | "—" | "–")
+                        })
+                        .find(|&t| ctx.low[t] == "," && owner[t].is_none())
+                        .filter(|&t| {
+                            // (The verb may open a quotation: `, “wouldn't go 10 feet”`.)
+                            let v = if t + 2 < end
+                                && ctx.kind(t + 1) == newsquotes_document::TokenKind::Quote
+                            {
+                                t + 2
+                            } else {
+                                t + 1
+                            };
+                            v < end
+                                && (is_aux(&ctx.low[v])
+                                    || matches!(
+                                        ctx.low[v].as_str(),
+                                        "should" | "may" | "might" | "must"
+                                    ))
+                        });
+                    if let Some(t) = verb_after {
+                        j = t + 1;
+                        continue;
+                    }
+                }
                 if ing
                     || matches!(
                         nx,

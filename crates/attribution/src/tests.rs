@@ -1721,3 +1721,20 @@ fn participle_cues_report_what_follows_and_colourful_verbs_are_cues() {
     assert_eq!(q.mention.as_deref(), Some("Hewlett"), "{q:#?}");
     assert_eq!(q.cue.as_deref(), Some("sniped"));
 }
+
+#[test]
+fn a_relative_clause_on_the_reported_subject_is_content() {
+    let text = "Okafor said the tunnel, which opened in 1998, “would not last another winter” \
+                without repairs.\n\n\
+                Okafor said the tunnel was closed, which angered the drivers.";
+    let qs = quotes(&doc(text, &[("Okafor", EntityLabel::Per)]));
+    let q = find(&qs, "the tunnel, which");
+    assert_eq!(
+        q.content,
+        vec!["the tunnel, which opened in 1998, “would not last another winter” without repairs"],
+        "{q:#?}"
+    );
+    // A relative clause after the reported clause is the reporter's comment.
+    let q = find(&qs, "the tunnel was closed");
+    assert_eq!(q.content, vec!["the tunnel was closed"], "{q:#?}");
+}
