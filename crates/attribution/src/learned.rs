@@ -313,7 +313,14 @@ pub(crate) fn generate(
             send -= 1;
         }
         for i in s.clone() {
-            if covered[i] || weak_of[i].is_some() || !ctx.is_word(i) || !is_word(&ctx.low[i]) {
+            // A cue word inside a quotation is the quoted speaker's word ("… to tell their own
+            // story.”"): the quotation is attributed as a whole or not at all.
+            if covered[i]
+                || weak_of[i].is_some()
+                || owner[i].is_some()
+                || !ctx.is_word(i)
+                || !is_word(&ctx.low[i])
+            {
                 continue;
             }
             let speaker = if speakers { subject_of(ctx, i) } else { None };
