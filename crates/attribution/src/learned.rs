@@ -45,7 +45,8 @@ pub(crate) struct Existing {
 pub(crate) struct Cand {
     pub cue: usize,
     pub content: Range<usize>,
-    /// 0: up to the next clause break; 1: up to the end of the sentence.
+    /// 0: up to the next clause break; 1: up to the end of the sentence; 2: up to the end of
+    /// the first quotation in it.
     pub variant: u8,
     /// Why the content ends: the break token's text, or "end".
     end: &'static str,
@@ -348,6 +349,23 @@ pub(crate) fn generate(
             if k < send {
                 variants.push((start..send, 1, "end"));
             }
+            // Up to the end of the first quotation that opens inside the content, when words
+            // follow it before the clause break: `defended his campaign manager as a “very
+            // decent man” Tuesday, hours after …`.
+            let close = (start..k).find(|&t| {
+                owner[t].is_some()
+                    && (t == start || owner[t - 1] != owner[t])
+                    && owner[start.saturating_sub(1)] != owner[t]
+            });
+            if let Some(open) = close {
+                let mut t = open;
+                while t + 1 < k && owner[t + 1] == owner[open] {
+                    t += 1;
+                }
+                if t + 2 < k && (t + 1..k).any(|u| ctx.is_word(u)) {
+                    variants.push((start..t + 1, 2, "quote"));
+                }
+            }
             for (content, variant, end) in variants {
                 if content.is_empty()
                     || content.len() > MAX_CONTENT
@@ -617,7 +635,11 @@ pub(crate) fn content_features(
 ) {
     let i = c.cue;
     let w = ctx.low[i].as_str();
-    let v = if c.variant == 0 { "v0" } else { "v1" };
+    let v = match c.variant {
+        0 => "v0",
+        1 => "v1",
+        _ => "v2",
+    };
     emit(&["v", v]);
     emit(&["vw", v, w]);
     // The content.
