@@ -294,6 +294,13 @@ fn attribute(ctx: &Ctx, scope: Scope, learned: bool) -> Layers {
     dropped.resize(found.len() + indirect.len(), false);
     found.extend(indirect);
     sieves::continue_reported(ctx, &mut found, n_direct, &dropped);
+    if scope == Scope::All {
+        // Before the learned sieve, as in its training (`rules_only`): it proposes nothing
+        // inside a passage kept here.
+        let passages = sieves::long_passages(ctx, &quoted, &found, &dropped);
+        dropped.resize(found.len() + passages.len(), false);
+        found.extend(passages);
+    }
     if scope == Scope::All && learned {
         let model = learned::CueModel::embedded();
         let (new, absorbed) = learned::find(ctx, &owner, &found, &dropped, model);
@@ -305,9 +312,6 @@ fn attribute(ctx: &Ctx, scope: Scope, learned: bool) -> Layers {
     }
     if scope == Scope::All {
         sieves::merge_continuations(&mut found, &mut dropped);
-        let passages = sieves::long_passages(ctx, &quoted, &found, &dropped);
-        dropped.resize(found.len() + passages.len(), false);
-        found.extend(passages);
     }
     // Resolve speaker mentions, following continuation links.
     let nps: Vec<np::Np> = found.iter().filter_map(|f| f.speaker.clone()).collect();
