@@ -295,6 +295,7 @@ fn attribute(ctx: &Ctx, scope: Scope, learned: bool) -> Layers {
     found.extend(indirect);
     sieves::continue_reported(ctx, &mut found, n_direct, &dropped);
     if scope == Scope::All {
+        sieves::unnest(&found, &mut dropped);
         // Before the learned sieve, as in its training (`rules_only`): it proposes nothing
         // inside a passage kept here.
         let passages = sieves::long_passages(ctx, &quoted, &found, &dropped);

@@ -1738,3 +1738,37 @@ fn a_relative_clause_on_the_reported_subject_is_content() {
     let q = find(&qs, "the tunnel was closed");
     assert_eq!(q.content, vec!["the tunnel was closed"], "{q:#?}");
 }
+
+#[test]
+fn the_all_scope_keeps_one_of_two_nested_reports() {
+    let text = "Okafor says drivers are “right to be angry,” but also hungry for what she calls \
+                “real solutions.”\n\n\
+                The mayor said he was “happy to see” the vote pass, according to The Harbour Post.";
+    let ents = [
+        ("Okafor", EntityLabel::Per),
+        ("The Harbour Post", EntityLabel::Org),
+    ];
+    // The speech scope reports both the outer and the inner report.
+    let speech = quotes(&doc(text, &ents));
+    let outer = |qs: &[Q]| {
+        qs.iter()
+            .any(|q| q.content[0].contains("hungry for what she calls"))
+    };
+    assert!(outer(&speech), "{speech:#?}");
+    assert!(
+        speech.iter().any(|q| q.cue.as_deref() == Some("said")),
+        "{speech:#?}"
+    );
+    let all = quotes(&doc_scoped(text, &ents, crate::Scope::All));
+    // Under a bare reported clause, the inner report stays.
+    assert!(!outer(&all), "{all:#?}");
+    let q = find(&all, "“real solutions");
+    assert_eq!(q.mention.as_deref(), Some("she"));
+    // Under "according to", the outer one stays.
+    let q = find(&all, "The mayor said");
+    assert_eq!(q.mention.as_deref(), Some("The Harbour Post"), "{all:#?}");
+    assert!(
+        !all.iter().any(|q| q.cue.as_deref() == Some("said")),
+        "{all:#?}"
+    );
+}
