@@ -312,7 +312,7 @@ fn attribute(ctx: &Ctx, scope: Scope, learned: bool) -> Layers {
         found.extend(new);
     }
     if scope == Scope::All {
-        sieves::merge_continuations(&mut found, &mut dropped);
+        sieves::merge_continuations(ctx, &mut found, &mut dropped);
     }
     // Resolve speaker mentions, following continuation links.
     let nps: Vec<np::Np> = found.iter().filter_map(|f| f.speaker.clone()).collect();

@@ -2293,11 +2293,12 @@ pub(crate) fn drop_inscription_source(ctx: &Ctx, f: &mut Found) {
     }
 }
 
-/// The `all` scope's form of a quotation continued in the next paragraph without a cue (PolNeAR
-/// annotates `“A,” she said.⏎“B.”` as one attribution with two content pieces): a
-/// paragraph-continuation quote joins the direct quote it continues when that quote is the one
-/// right before it. The speech scope keeps them apart, as the samples guideline does.
-pub(crate) fn merge_continuations(found: &mut [Found], dropped: &mut [bool]) {
+/// The `all` scope's form of a quotation continued without a cue (PolNeAR annotates
+/// `“A,” she said.⏎“B.”` and `“A,” she said. “B.”` as one attribution with two content pieces):
+/// a paragraph-continuation quote joins the direct quote it continues when that quote is the one
+/// right before it, and so does a nearest-speaker quote in the same paragraph as the quote it
+/// takes its speaker from. The speech scope keeps them apart, as the samples guideline does.
+pub(crate) fn merge_continuations(ctx: &Ctx, found: &mut [Found], dropped: &mut [bool]) {
     let mut order: Vec<usize> = (0..found.len())
         .filter(|&i| !dropped[i] && !found[i].pieces.is_empty())
         .collect();
@@ -2308,6 +2309,21 @@ pub(crate) fn merge_continuations(found: &mut [Found], dropped: &mut [bool]) {
         if found[i].sieve == "paragraph-continuation" {
             if let (Some(p), Some(t)) = (prev, found[i].same_as) {
                 if p == t && found[t].kind == QuoteKind::Direct {
+                    let pieces = found[i].pieces.clone();
+                    found[t].pieces.extend(pieces);
+                    dropped[i] = true;
+                    continue;
+                }
+            }
+        }
+        // `“A,” Fells told Fox News. “B.”`: an uncued quote in the same paragraph as the quote
+        // of the speaker it is given is one attribution with it.
+        if found[i].sieve == "nearest-speaker" {
+            if let (Some(p), Some(t)) = (prev, found[i].same_as) {
+                let same_para = found[t].pieces.last().is_some_and(|l| {
+                    ctx.para[l.end.saturating_sub(1)] == ctx.para[found[i].pieces[0].start]
+                });
+                if p == t && same_para {
                     let pieces = found[i].pieces.clone();
                     found[t].pieces.extend(pieces);
                     dropped[i] = true;

@@ -1772,3 +1772,22 @@ fn the_all_scope_keeps_one_of_two_nested_reports() {
         "{all:#?}"
     );
 }
+
+#[test]
+fn the_all_scope_joins_an_uncued_quote_to_the_quote_before_it_in_its_paragraph() {
+    let text = "“The ferry will run again by spring,” Berg said at the pier. The repairs cost \
+                more than planned. “We will not give up on this harbour now.”\n\n\
+                “Nobody expected the rust,” Berg said.\n\n\
+                “It was under the paint,” an engineer added.";
+    let ents = [("Berg", EntityLabel::Per)];
+    // The speech scope keeps two quotes (the samples guideline).
+    let speech = quotes(&doc(text, &ents));
+    assert_eq!(find(&speech, "“We will not").sieve, "nearest-speaker");
+    let all = quotes(&doc_scoped(text, &ents, crate::Scope::All));
+    let q = find(&all, "“The ferry");
+    assert_eq!(q.content.len(), 2, "{all:#?}");
+    assert!(q.content[1].starts_with("“We will not"), "{q:#?}");
+    // Quotes with their own cues stay apart.
+    assert_eq!(find(&all, "“Nobody").content.len(), 1);
+    assert_eq!(find(&all, "“It was under").content.len(), 1);
+}
