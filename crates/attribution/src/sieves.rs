@@ -2318,7 +2318,17 @@ pub(crate) fn merge_continuations(ctx: &Ctx, found: &mut [Found], dropped: &mut 
         }
         // `“A,” Fells told Fox News. “B.”`: an uncued quote in the same paragraph as the quote
         // of the speaker it is given is one attribution with it.
-        if found[i].sieve == "nearest-speaker" {
+        // (A previous-sentence-subject quote whose speaker is that quote's mention too.)
+        let same_mention = found[i].sieve == "previous-sentence-subject"
+            && prev.is_some_and(|p| {
+                let t = found[p].same_as.unwrap_or(p);
+                found[t].speaker.as_ref().map(|np| &np.toks)
+                    == found[i].speaker.as_ref().map(|np| &np.toks)
+            });
+        if same_mention {
+            found[i].same_as = prev.map(|p| found[p].same_as.unwrap_or(p));
+        }
+        if found[i].sieve == "nearest-speaker" || same_mention {
             if let (Some(p), Some(t)) = (prev, found[i].same_as) {
                 let same_para = found[t].pieces.last().is_some_and(|l| {
                     ctx.para[l.end.saturating_sub(1)] == ctx.para[found[i].pieces[0].start]
