@@ -295,6 +295,37 @@ pub(crate) fn cue_at(ctx: &Ctx, i: usize) -> Option<Cue> {
     {
         return None;
     }
+    // "the reality show “The Apprentice”", "a talk show": a programme, not a showing.
+    if lex.lemmas[v.lemma] == "show"
+        && i > 0
+        && matches!(
+            ctx.low[i - 1].as_str(),
+            "reality"
+                | "tv"
+                | "television"
+                | "talk"
+                | "game"
+                | "radio"
+                | "news"
+                | "morning"
+                | "comedy"
+                | "cooking"
+                | "variety"
+                | "quiz"
+                | "chat"
+                | "road"
+                | "trade"
+                | "fashion"
+                | "art"
+                | "award"
+                | "awards"
+                | "cable"
+                | "sunday"
+                | "late-night"
+        )
+    {
+        return None;
+    }
     // "Islamic State", "United States", "State Department": part of a name.
     if ctx.ent[i].is_some() && ctx.is_cap(i) && i > 0 && ctx.ent[i - 1] == ctx.ent[i] {
         return None;

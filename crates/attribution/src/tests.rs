@@ -1791,3 +1791,18 @@ fn the_all_scope_joins_an_uncued_quote_to_the_quote_before_it_in_its_paragraph()
     assert_eq!(find(&all, "“Nobody").content.len(), 1);
     assert_eq!(find(&all, "“It was under").content.len(), 1);
 }
+
+#[test]
+fn a_reality_show_is_a_programme_not_a_cue() {
+    let text = "The rally was opened by Bruno Vale, star of the TLC reality show “Cake Kings.”\n\n\
+                Ana Ruiz, the former host of the reality show “The Pier,” backed the plan.";
+    let ents = [
+        ("Bruno Vale", EntityLabel::Per),
+        ("Ana Ruiz", EntityLabel::Per),
+    ];
+    let qs = quotes(&doc_scoped(text, &ents, crate::Scope::All));
+    assert!(
+        !qs.iter().any(|q| q.cue.as_deref() == Some("show")),
+        "{qs:#?}"
+    );
+}
