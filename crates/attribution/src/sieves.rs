@@ -1303,9 +1303,20 @@ fn leading(ctx: &Ctx, qi: usize, q: &Quoted, owner: &[Option<usize>]) -> Option<
             .or_else(|| clause_subject(ctx, floor, c.toks.start))
             .or_else(|| np::forward(ctx, c.toks.end, o))
     }?;
+    // "He adds that American Muslims have two choices: “You either leave or you fight.”": the
+    // cue's "that" clause leads into the quotation and is part of what was said.
+    let mut pieces = q.pieces.clone();
+    let mut kind = QuoteKind::Direct;
+    if let Some(t) = gap
+        .clone()
+        .find(|&k| ctx.low[k] == "that" && owner[k].is_none())
+    {
+        pieces[0].start = t;
+        kind = QuoteKind::Mixed;
+    }
     Some(Found {
-        kind: QuoteKind::Direct,
-        pieces: q.pieces.clone(),
+        kind,
+        pieces,
         cue: Some(c.toks.clone()),
         speaker: Some(speaker),
         same_as: None,

@@ -1806,3 +1806,16 @@ fn a_reality_show_is_a_programme_not_a_cue() {
         "{qs:#?}"
     );
 }
+
+#[test]
+fn a_that_clause_leading_into_a_quotation_is_part_of_it() {
+    let text = "Okafor adds that the ferry users have two choices: “You either wait or you walk.”";
+    let qs = quotes(&doc(text, &[("Okafor", EntityLabel::Per)]));
+    let q = find(&qs, "that the ferry");
+    assert_eq!(
+        q.content,
+        vec!["that the ferry users have two choices: “You either wait or you walk.”"]
+    );
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert_eq!(q.mention.as_deref(), Some("Okafor"));
+}
