@@ -371,8 +371,10 @@ fn np_word(ctx: &Ctx, lex: &Lexicon, i: usize, cue_ok: bool) -> bool {
     if (is_stop(w) && !name_part) || lex.pronouns.contains_key(w) {
         return false;
     }
-    // A verb form right after a determiner is a noun ("the state", "a report").
-    let after_det = i > 0 && (is_det(ctx.low[i - 1].as_str()) || ctx.low[i - 1] == "'s");
+    // A verb form right after a determiner or "of" is a noun ("the state", "a report",
+    // "secretary of state").
+    let after_det = i > 0
+        && (is_det(ctx.low[i - 1].as_str()) || matches!(ctx.low[i - 1].as_str(), "'s" | "of"));
     if !cue_ok && !after_det && lex.verb(w).is_some() && !ctx.is_cap(i) {
         return false;
     }

@@ -326,6 +326,18 @@ pub(crate) fn cue_at(ctx: &Ctx, i: usize) -> Option<Cue> {
     {
         return None;
     }
+    // "centers on comments Clinton made", "secretary of state": a present form after a
+    // preposition is a noun (gerunds stay verbs: "after saying").
+    if i > 0
+        && !past
+        && !w.ends_with("ing")
+        && matches!(
+            ctx.low[i - 1].as_str(),
+            "of" | "on" | "about" | "for" | "with" | "in" | "over" | "amid" | "against" | "despite"
+        )
+    {
+        return None;
+    }
     // "Islamic State", "United States", "State Department": part of a name.
     if ctx.ent[i].is_some() && ctx.is_cap(i) && i > 0 && ctx.ent[i - 1] == ctx.ent[i] {
         return None;
@@ -1295,22 +1307,43 @@ fn leading(ctx: &Ctx, qi: usize, q: &Quoted, owner: &[Option<usize>]) -> Option<
     if !gap_ok {
         return None;
     }
+    // "He adds that American Muslims have two choices: “You either leave or you fight.”": the
+    // cue's "that" clause leads into the quotation and is part of what was said.
+    let that = gap
+        .clone()
+        .find(|&k| ctx.low[k] == "that" && owner[k].is_none());
+    // "the Senate goes on recess, “I intend …”": "go on" introduces a quotation only right
+    // before it ("he went on: “…”").
+    let go_on = c.toks.len() == 2 && ctx.low[c.toks.start + 1] == "on" && {
+        let w = ctx.low[c.toks.start].as_str();
+        matches!(w, "go" | "goes" | "went" | "going" | "gone")
+    };
+    if go_on && gap.clone().any(|k| ctx.is_word(k)) {
+        return None;
+    }
+    // "Sanders was asked by host Bill Maher, “…”": a passive cue's speaker follows "by".
+    let passive_by = (c.toks.start > floor && passive_aux(&ctx.low[c.toks.start - 1]))
+        .then_some(c.toks.end)
+        .filter(|&b| b + 1 < o && ctx.low[b] == "by")
+        .and_then(|b| np::forward(ctx, b + 1, o));
     let speaker = if c.source_after {
         np::forward(ctx, c.toks.end, o)
+    } else if passive_by.is_some() {
+        passive_by
     } else {
         subject(ctx, c.toks.start, floor)
             .filter(|np| !adjunct_like(ctx, np))
             .or_else(|| clause_subject(ctx, floor, c.toks.start))
-            .or_else(|| np::forward(ctx, c.toks.end, o))
+            // Not the subject of its "that" clause ("adding that he thinks “…”").
+            .or_else(|| {
+                that.is_none()
+                    .then(|| np::forward(ctx, c.toks.end, o))
+                    .flatten()
+            })
     }?;
-    // "He adds that American Muslims have two choices: “You either leave or you fight.”": the
-    // cue's "that" clause leads into the quotation and is part of what was said.
     let mut pieces = q.pieces.clone();
     let mut kind = QuoteKind::Direct;
-    if let Some(t) = gap
-        .clone()
-        .find(|&k| ctx.low[k] == "that" && owner[k].is_none())
-    {
+    if let Some(t) = that {
         pieces[0].start = t;
         kind = QuoteKind::Mixed;
     }
@@ -1400,7 +1433,7 @@ fn resolve_unattributed(ctx: &Ctx, found: &mut [Found]) {
                         || ctx.low[k] == ";"
                 })
                 .map_or(s.start, |k| k + 1);
-            if clause > s.start && (clause..o - 1).all(|k| cue_at(ctx, k).is_none()) {
+            if (clause..o - 1).all(|k| cue_at(ctx, k).is_none()) {
                 if let Some(np) = np::forward(ctx, clause, o - 1).filter(|np| {
                     np.toks.start == clause
                         && (np.kind == MentionKind::Name
