@@ -1446,6 +1446,31 @@ fn resolve_unattributed(ctx: &Ctx, found: &mut [Found]) {
                     continue;
                 }
             }
+            // "More from Jones: “…”", "Here's Clinton in 1992: “…”": a name right before the
+            // colon (a person or an organisation), with no cue in its clause.
+            let named = (o >= 2)
+                .then(|| o - 2)
+                .filter(|&e| {
+                    ctx.ent[e]
+                        .as_ref()
+                        .is_some_and(|(l, _)| matches!(l, EntityLabel::Per | EntityLabel::Org))
+                        && (e + 1 >= ctx.len() || ctx.ent[e + 1] != ctx.ent[e])
+                        && (clause..o - 1).all(|k| cue_at(ctx, k).is_none())
+                })
+                .map(|e| {
+                    let mut b = e;
+                    while b > clause && ctx.ent[b - 1].is_some() && ctx.ent[b - 1] == ctx.ent[e] {
+                        b -= 1;
+                    }
+                    np::phrase(ctx, b..e + 1)
+                });
+            if let Some(np) = named {
+                let f = &mut found[i];
+                f.speaker = Some(np);
+                f.sieve = "colon-intro";
+                f.confidence = 0.5;
+                continue;
+            }
             if let Some(c) = (clause..o - 1).rev().find_map(|k| cue_at(ctx, k)) {
                 let sp = if c.source_after {
                     np::forward(ctx, c.toks.end, o - 1)

@@ -1819,3 +1819,17 @@ fn a_that_clause_leading_into_a_quotation_is_part_of_it() {
     assert_eq!(q.kind, QuoteKind::Mixed);
     assert_eq!(q.mention.as_deref(), Some("Okafor"));
 }
+
+#[test]
+fn a_name_before_a_colon_or_a_sentence_subject_introduces_a_quote() {
+    let text = "The figures were revised. More from Amara Osei: “The ferry carried twice as many \
+                people as last year.”\n\n\
+                Lindqvist then turned to the crowd again: “Here is what I regret.”";
+    let ents = [("Amara Osei", EntityLabel::Per), ("Lindqvist", EntityLabel::Per)];
+    let qs = quotes(&doc(text, &ents));
+    let q = find(&qs, "“The ferry");
+    assert_eq!(q.mention.as_deref(), Some("Amara Osei"), "{q:#?}");
+    assert_eq!(q.sieve, "colon-intro");
+    let q = find(&qs, "“Here is");
+    assert_eq!(q.mention.as_deref(), Some("Lindqvist"), "{q:#?}");
+}
