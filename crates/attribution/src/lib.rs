@@ -173,6 +173,10 @@ pub const SIEVES: &[(&str, &str)] = &[
         "previous-sentence-subject",
         "no cue: the person who is the subject of the sentence before the quote",
     ),
+    (
+        "sentence-subject",
+        "no cue: the person who is the subject of the sentence the quote is in",
+    ),
     ("unattributed", "no cue and no speaker found"),
     (
         "uncued-passage",

@@ -1599,6 +1599,26 @@ fn resolve_unattributed(ctx: &Ctx, found: &mut [Found]) {
         }
         let para = ctx.para[o];
         let near = last_spoken.filter(|&k| ctx.para[found[k].pieces[0].start] + 1 >= para);
+        // "The senator then turned to the crowd, “…”": inside a sentence, its subject (a name
+        // or a personal pronoun) is nearer than any earlier quote's speaker.
+        let sent = ctx.sents[ctx.sent[o]].clone();
+        let own = (o > sent.start)
+            .then(|| clause_subject(ctx, sent.start, o))
+            .flatten()
+            .filter(|np| {
+                np.toks.end <= o
+                    && (np.kind == MentionKind::Name
+                        || (np.kind == MentionKind::Pronoun
+                            && personal_subject(&ctx.low[np.toks.start])))
+                    && person_like(ctx, np)
+            });
+        if let Some(np) = own {
+            let f = &mut found[i];
+            f.speaker = Some(np);
+            f.sieve = "sentence-subject";
+            f.confidence = 0.35;
+            continue;
+        }
         if let Some(k) = near {
             let target = found[k].same_as.unwrap_or(k);
             let f = &mut found[i];

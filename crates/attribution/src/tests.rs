@@ -1825,11 +1825,25 @@ fn a_name_before_a_colon_or_a_sentence_subject_introduces_a_quote() {
     let text = "The figures were revised. More from Amara Osei: “The ferry carried twice as many \
                 people as last year.”\n\n\
                 Lindqvist then turned to the crowd again: “Here is what I regret.”";
-    let ents = [("Amara Osei", EntityLabel::Per), ("Lindqvist", EntityLabel::Per)];
+    let ents = [
+        ("Amara Osei", EntityLabel::Per),
+        ("Lindqvist", EntityLabel::Per),
+    ];
     let qs = quotes(&doc(text, &ents));
     let q = find(&qs, "“The ferry");
     assert_eq!(q.mention.as_deref(), Some("Amara Osei"), "{q:#?}");
     assert_eq!(q.sieve, "colon-intro");
     let q = find(&qs, "“Here is");
     assert_eq!(q.mention.as_deref(), Some("Lindqvist"), "{q:#?}");
+}
+
+#[test]
+fn an_uncued_quote_inside_a_sentence_takes_the_sentence_subject() {
+    let text = "“The ferry is late again,” Berg said.\n\n\
+                Lindqvist shrugged and pointed at the pier, “We will fix the engines by spring.”";
+    let ents = [("Berg", EntityLabel::Per), ("Lindqvist", EntityLabel::Per)];
+    let qs = quotes(&doc(text, &ents));
+    let q = find(&qs, "“We will fix");
+    assert_eq!(q.sieve, "sentence-subject", "{q:#?}");
+    assert_eq!(q.mention.as_deref(), Some("Lindqvist"));
 }
