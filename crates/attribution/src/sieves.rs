@@ -2581,8 +2581,8 @@ pub(crate) fn long_passages(
             continue;
         }
         // Its speaker: inside a sentence, the sentence's subject (`For the mayor the depot “…”`
-        // has none; `Trump groused to a crowd that CNN “…”` has Trump); opening a sentence, the
-        // speaker of the nearest attributed quote before it in this paragraph or the one before.
+        // has none; `Trump groused to a crowd that CNN “…”` has Trump); else the speaker of the
+        // nearest attributed quote before it in this paragraph or the one before.
         let o = first.start;
         let sent = ctx.sents[ctx.sent[o]].clone();
         let inside = o > sent.start && (sent.start..o).any(|k| ctx.is_word(k));
@@ -2596,11 +2596,13 @@ pub(crate) fn long_passages(
             confidence: 0.2,
             clause_end: last.end,
         };
-        if inside {
-            if let Some(np) = clause_subject(ctx, sent.start, o).filter(|np| np.toks.end <= o) {
-                f.speaker = Some(np);
-                f.sieve = "uncued-passage";
-            }
+        let subject = inside
+            .then(|| clause_subject(ctx, sent.start, o))
+            .flatten()
+            .filter(|np| np.toks.end <= o);
+        if let Some(np) = subject {
+            f.speaker = Some(np);
+            f.sieve = "uncued-passage";
         } else {
             let para = ctx.para[o];
             let near = found
