@@ -503,7 +503,39 @@ fn subject(ctx: &Ctx, cue: usize, floor: usize) -> Option<Np> {
             kind: MentionKind::Pronoun,
         });
     }
-    np::backward(ctx, end, floor)
+    let np = np::backward(ctx, end, floor)?;
+    Some(issuer(ctx, &np, cue, floor).unwrap_or(np))
+}
+
+/// "The town released a statement Wednesday saying …", "Trump and Ryan issued a statement
+/// describing …": before a participle cue, a statement that is the object of a verb reports what
+/// its issuer says; the issuer (the verb's subject, a person or an organisation) is the source.
+fn issuer(ctx: &Ctx, np: &Np, cue: usize, floor: usize) -> Option<Np> {
+    let head = ctx.low[np.toks.end - 1].as_str();
+    if !ctx.low[cue].ends_with("ing")
+        || !matches!(
+            head,
+            "statement" | "letter" | "memo" | "release" | "email" | "tweet" | "post" | "note"
+        )
+        || np.toks.start <= floor + 1
+    {
+        return None;
+    }
+    let verb = np.toks.start - 1;
+    let v = ctx.low[verb].as_str();
+    let issued = ctx.is_word(verb)
+        && !ctx.is_cap(verb)
+        && (v.ends_with("ed") || matches!(v, "sent" | "put" | "wrote" | "issues" | "releases"));
+    if !issued {
+        return None;
+    }
+    np::backward(ctx, skip_left(ctx, verb, floor), floor).filter(|s| {
+        person_like(ctx, s)
+            || ctx.ent[s.toks.end - 1]
+                .as_ref()
+                .is_some_and(|(l, _)| *l == EntityLabel::Org)
+            || np::head_class(ctx, &s.toks).is_some()
+    })
 }
 
 /// The subject before a cue word of the learned sieve, found as for the rules' cues, and the

@@ -1847,3 +1847,12 @@ fn an_uncued_quote_inside_a_sentence_takes_the_sentence_subject() {
     assert_eq!(q.sieve, "sentence-subject", "{q:#?}");
     assert_eq!(q.mention.as_deref(), Some("Lindqvist"));
 }
+
+#[test]
+fn a_statement_issued_by_someone_reports_its_issuer() {
+    let text = "The council released a statement on Wednesday saying the ferry “will run again \
+                by spring.”";
+    let qs = quotes(&doc(text, &[("council", EntityLabel::Org)]));
+    let q = find(&qs, "the ferry");
+    assert_eq!(q.mention.as_deref(), Some("The council"), "{q:#?}");
+}
