@@ -1608,10 +1608,13 @@ fn resolve_unattributed(ctx: &Ctx, found: &mut [Found]) {
                                     .all(|k| lex.is_title(ctx.low[k].trim_end_matches('.')))
                             }) && per(np.toks.end - 1)
                         }
-                        // "a man who gave his name only as Taras".
+                        // "a man who gave his name only as Taras", "The president".
                         _ => matches!(
                             np::head_class(ctx, &np.toks),
-                            Some(crate::lexicon::NounClass::Person(_))
+                            Some(
+                                crate::lexicon::NounClass::Person(_)
+                                    | crate::lexicon::NounClass::Title(_)
+                            )
                         ),
                     };
                     if person && !ctx.boiler[w] {
