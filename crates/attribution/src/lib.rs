@@ -317,6 +317,7 @@ fn attribute(ctx: &Ctx, scope: Scope, learned: bool) -> Layers {
     }
     if scope == Scope::All {
         sieves::merge_continuations(ctx, &mut found, &mut dropped);
+        sieves::outer_source(ctx, &mut found, &dropped);
     }
     // Resolve speaker mentions, following continuation links.
     let nps: Vec<np::Np> = found.iter().filter_map(|f| f.speaker.clone()).collect();

@@ -2571,6 +2571,56 @@ fn last_end_of(f: &Found) -> usize {
     f.pieces.last().map_or(0, |p| p.end)
 }
 
+/// The `all` scope's outer source of a quote (PolNeAR attributes the outermost report, as
+/// [`unnest`] does): in `“…,” Welch said, according to Vermont Edition.` and `“…,” Trump said,
+/// the Times reported.` the source is Vermont Edition and the Times, with their cue.
+pub(crate) fn outer_source(ctx: &Ctx, found: &mut [Found], dropped: &[bool]) {
+    for (f, _) in found.iter_mut().zip(dropped).filter(|(_, &d)| !d) {
+        let (Some(np), Some(_)) = (&f.speaker, &f.cue) else {
+            continue;
+        };
+        // Only a source after the quote: `“…,” X said, …`.
+        if f.pieces.first().is_none_or(|p| np.toks.start < p.end) {
+            continue;
+        }
+        let sent = ctx.sent[np.toks.start];
+        let mut k = skip_pp(ctx, np.toks.end, ctx.sents[sent].end);
+        // Past a cue after the source ("said Welch, adding …" is not one).
+        if k < ctx.len() && cue_at(ctx, k).is_some() && k == np.toks.end {
+            k += 1;
+            k = skip_pp(ctx, k, ctx.sents[sent].end);
+        }
+        if k + 2 >= ctx.len() || ctx.low[k] != "," || ctx.sent[k] != sent {
+            continue;
+        }
+        let end = ctx.sents[sent].end;
+        let Some(c) = cue_at(ctx, k + 1) else {
+            // ", the Times reported."
+            let Some(outer) = np::forward(ctx, k + 1, end) else {
+                continue;
+            };
+            let v = outer.toks.end;
+            let reported = v < end
+                && matches!(
+                    ctx.low[v].as_str(),
+                    "reported" | "reports" | "wrote" | "writes"
+                )
+                && (v + 1 >= end || matches!(ctx.low[v + 1].as_str(), "." | ","));
+            if reported {
+                f.cue = Some(v..v + 1);
+                f.speaker = Some(outer);
+            }
+            continue;
+        };
+        if c.source_after {
+            if let Some(outer) = np::forward(ctx, c.toks.end, end) {
+                f.cue = Some(c.toks.clone());
+                f.speaker = Some(outer);
+            }
+        }
+    }
+}
+
 /// Words a quotation needs to be kept by [`long_passages`] without a cue.
 pub(crate) const LONG_PASSAGE_WORDS: usize = 12;
 

@@ -1856,3 +1856,25 @@ fn a_statement_issued_by_someone_reports_its_issuer() {
     let q = find(&qs, "the ferry");
     assert_eq!(q.mention.as_deref(), Some("The council"), "{q:#?}");
 }
+
+#[test]
+fn the_all_scope_attributes_a_quote_to_its_outer_source() {
+    let text = "“I will vote for the ferry plan,” Welch said, according to Harbour Radio.\n\n\
+                “The depot stays open,” Berg said, the Gazette reported.";
+    let ents = [
+        ("Welch", EntityLabel::Per),
+        ("Harbour Radio", EntityLabel::Org),
+        ("Berg", EntityLabel::Per),
+        ("Gazette", EntityLabel::Org),
+    ];
+    // The speech scope names who spoke.
+    let speech = quotes(&doc(text, &ents));
+    assert_eq!(find(&speech, "“I will vote").mention.as_deref(), Some("Welch"));
+    let all = quotes(&doc_scoped(text, &ents, crate::Scope::All));
+    let q = find(&all, "“I will vote");
+    assert_eq!(q.mention.as_deref(), Some("Harbour Radio"), "{q:#?}");
+    assert_eq!(q.cue.as_deref(), Some("according to"));
+    let q = find(&all, "“The depot");
+    assert_eq!(q.mention.as_deref(), Some("the Gazette"), "{q:#?}");
+    assert_eq!(q.cue.as_deref(), Some("reported"));
+}
