@@ -300,6 +300,9 @@ fn gain(data: &Data, probs: &[f32], t: f32) -> (usize, usize, usize, usize) {
     (tp, fp, dtp, dfp)
 }
 
+/// Folds (by document) of the out-of-fold predictions the threshold is chosen on.
+const FOLDS: usize = 5;
+
 fn f1(tp: usize, pred: usize, gold: usize) -> f64 {
     200.0 * tp as f64 / (pred + gold) as f64
 }
@@ -381,10 +384,10 @@ fn main() {
     );
     // Two folds by document: out-of-fold probabilities.
     let mut probs = vec![0f32; data.rows.len()];
-    for fold in 0..2 {
-        let (w, b) = fit(&data, &|r: &Row| r.doc % 2 != fold, epochs);
+    for fold in 0..FOLDS {
+        let (w, b) = fit(&data, &|r: &Row| r.doc % FOLDS != fold, epochs);
         for (i, r) in data.rows.iter().enumerate() {
-            if r.doc % 2 == fold {
+            if r.doc % FOLDS == fold {
                 probs[i] = prob(&w, b, r);
             }
         }
