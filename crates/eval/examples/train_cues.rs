@@ -13,7 +13,7 @@
 //! 3. Cue words: the last word of gold cues, seen at least `--min-word` times (default 3).
 //! 4. Candidates and features come from `newsquotes_attribution::learned::candidates`, the same
 //!    code the stage runs; a candidate is positive when its content matches a missed gold item.
-//! 5. A logistic model (AdaGrad, L2) is fitted; the threshold is chosen on two-fold
+//! 5. A logistic model (AdaGrad, L2) is fitted; the threshold is chosen on five-fold
 //!    out-of-fold predictions (folds by document) to maximise the all-attributions soft F1 the
 //!    sieve adds, selecting candidates as the stage does (best first, no overlaps).
 //! 6. The final model is fitted on all documents and written with the chosen threshold.
@@ -382,7 +382,7 @@ fn main() {
         data.gold,
         f1(data.tp, data.pred, data.gold)
     );
-    // Two folds by document: out-of-fold probabilities.
+    // FOLDS folds by document: out-of-fold probabilities.
     let mut probs = vec![0f32; data.rows.len()];
     for fold in 0..FOLDS {
         let (w, b) = fit(&data, &|r: &Row| r.doc % FOLDS != fold, epochs);
@@ -435,7 +435,7 @@ fn main() {
         opt("min-rate", 12)
     ));
     out.push_str(&format!(
-        "# {} candidates ({positives} positive); rules-only soft F1 {:.2} (direct {:.2}); two-fold out-of-fold soft F1 with this sieve {cv_f1:.2} (+{cv_tp} tp, +{cv_fp} fp; direct {cv_direct:.2})\n",
+        "# {} candidates ({positives} positive); rules-only soft F1 {:.2} (direct {:.2}); five-fold out-of-fold soft F1 with this sieve {cv_f1:.2} (+{cv_tp} tp, +{cv_fp} fp; direct {cv_direct:.2})\n",
         data.rows.len(),
         f1(data.tp, data.pred, data.gold),
         direct_f1(0, 0)
