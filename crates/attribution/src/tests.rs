@@ -1869,7 +1869,10 @@ fn the_all_scope_attributes_a_quote_to_its_outer_source() {
     ];
     // The speech scope names who spoke.
     let speech = quotes(&doc(text, &ents));
-    assert_eq!(find(&speech, "“I will vote").mention.as_deref(), Some("Welch"));
+    assert_eq!(
+        find(&speech, "“I will vote").mention.as_deref(),
+        Some("Welch")
+    );
     let all = quotes(&doc_scoped(text, &ents, crate::Scope::All));
     let q = find(&all, "“I will vote");
     assert_eq!(q.mention.as_deref(), Some("Harbour Radio"), "{q:#?}");
