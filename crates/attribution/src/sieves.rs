@@ -2473,12 +2473,20 @@ pub(crate) fn merge_continuations(ctx: &Ctx, found: &mut [Found], dropped: &mut 
         }
         // `“A,” Fells told Fox News. “B.”`: an uncued quote in the same paragraph as the quote
         // of the speaker it is given is one attribution with it.
-        // (A previous-sentence-subject quote whose speaker is that quote's mention too.)
+        // (A previous-sentence-subject quote whose speaker is that quote's mention too, or
+        // whose previous sentence is that quote's report: `Clinton “drew well …,” said Paul
+        // Beck. “That was more her constituency …”` continues Beck's words, not Clinton's.)
         let same_mention = found[i].sieve == "previous-sentence-subject"
             && prev.is_some_and(|p| {
                 let t = found[p].same_as.unwrap_or(p);
+                let o = found[i].pieces[0].start;
+                let reported_before = o > 0
+                    && found[p].clause_end > 0
+                    && ctx.sent[found[p].clause_end.saturating_sub(1)] == ctx.sent[o - 1]
+                    && ctx.sent[o - 1] != ctx.sent[o];
                 found[t].speaker.as_ref().map(|np| &np.toks)
                     == found[i].speaker.as_ref().map(|np| &np.toks)
+                    || (reported_before && found[t].speaker.is_some())
             });
         if same_mention {
             found[i].same_as = prev.map(|p| found[p].same_as.unwrap_or(p));

@@ -1881,3 +1881,18 @@ fn the_all_scope_attributes_a_quote_to_its_outer_source() {
     assert_eq!(q.mention.as_deref(), Some("the Gazette"), "{q:#?}");
     assert_eq!(q.cue.as_deref(), Some("reported"));
 }
+
+#[test]
+fn an_uncued_quote_after_a_reported_sentence_continues_that_report() {
+    let text = "Okafor “drew well from the dock workers” in the last election, said the historian \
+                Ana Ruiz. “That was more her constituency than his at that point.”";
+    let ents = [("Okafor", EntityLabel::Per), ("Ana Ruiz", EntityLabel::Per)];
+    let all = quotes(&doc_scoped(text, &ents, crate::Scope::All));
+    let q = find(&all, "Okafor “drew");
+    assert_eq!(q.content.len(), 2, "{all:#?}");
+    assert!(q.content[1].starts_with("“That was more"), "{q:#?}");
+    assert!(
+        q.mention.as_deref().is_some_and(|m| m.contains("Ana Ruiz")),
+        "{q:#?}"
+    );
+}
