@@ -298,6 +298,7 @@ fn attribute(ctx: &Ctx, scope: Scope, learned: bool) -> Layers {
     dropped.resize(found.len() + indirect.len(), false);
     found.extend(indirect);
     sieves::continue_reported(ctx, &mut found, n_direct, &dropped);
+    sieves::after_reports(ctx, &mut found, &dropped);
     if scope == Scope::All {
         sieves::unnest(&found, &mut dropped);
         // Before the learned sieve, as in its training (`rules_only`): it proposes nothing

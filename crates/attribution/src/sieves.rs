@@ -2448,6 +2448,48 @@ pub(crate) fn drop_inscription_source(ctx: &Ctx, f: &mut Found) {
     }
 }
 
+/// A quote given the subject of the sentence before it, when that sentence is a report with its
+/// own source (`Clinton “drew well …,” said Paul Beck. “That was more her constituency …”`),
+/// continues the report: its speaker is the report's (Beck), not the content's subject
+/// (Clinton). Runs once the indirect reports are known.
+pub(crate) fn after_reports(ctx: &Ctx, found: &mut [Found], dropped: &[bool]) {
+    for i in 0..found.len() {
+        if dropped[i] || found[i].sieve != "previous-sentence-subject" {
+            continue;
+        }
+        let o = found[i].pieces[0].start;
+        if o == 0 || ctx.sent[o - 1] == ctx.sent[o] {
+            continue;
+        }
+        let before = ctx.sent[o - 1];
+        let report = (0..found.len()).find(|&j| {
+            let f = &found[j];
+            j != i
+                && !dropped[j]
+                && f.speaker.is_some()
+                && f.cue.as_ref().is_some_and(|c| ctx.sent[c.start] == before)
+                && f.speaker.as_ref().map(|np| &np.toks)
+                    != found[i].speaker.as_ref().map(|np| &np.toks)
+                && f.clause_end > 0
+                && ctx.sent[f.clause_end - 1] == before
+        });
+        if let Some(j) = report {
+            let j = found[j].same_as.unwrap_or(j);
+            let f = &mut found[i];
+            f.speaker = None;
+            f.same_as = Some(j);
+            f.sieve = "nearest-speaker";
+            f.confidence = 0.35;
+            // Quotes that took their speaker from this one follow it (links are one step).
+            for g in found.iter_mut() {
+                if g.same_as == Some(i) {
+                    g.same_as = Some(j);
+                }
+            }
+        }
+    }
+}
+
 /// The `all` scope's form of a quotation continued without a cue (PolNeAR annotates
 /// `“A,” she said.⏎“B.”` and `“A,” she said. “B.”` as one attribution with two content pieces):
 /// a paragraph-continuation quote joins the direct quote it continues when that quote is the one
@@ -2473,20 +2515,12 @@ pub(crate) fn merge_continuations(ctx: &Ctx, found: &mut [Found], dropped: &mut 
         }
         // `“A,” Fells told Fox News. “B.”`: an uncued quote in the same paragraph as the quote
         // of the speaker it is given is one attribution with it.
-        // (A previous-sentence-subject quote whose speaker is that quote's mention too, or
-        // whose previous sentence is that quote's report: `Clinton “drew well …,” said Paul
-        // Beck. “That was more her constituency …”` continues Beck's words, not Clinton's.)
+        // (A previous-sentence-subject quote whose speaker is that quote's mention too.)
         let same_mention = found[i].sieve == "previous-sentence-subject"
             && prev.is_some_and(|p| {
                 let t = found[p].same_as.unwrap_or(p);
-                let o = found[i].pieces[0].start;
-                let reported_before = o > 0
-                    && found[p].clause_end > 0
-                    && ctx.sent[found[p].clause_end.saturating_sub(1)] == ctx.sent[o - 1]
-                    && ctx.sent[o - 1] != ctx.sent[o];
                 found[t].speaker.as_ref().map(|np| &np.toks)
                     == found[i].speaker.as_ref().map(|np| &np.toks)
-                    || (reported_before && found[t].speaker.is_some())
             });
         if same_mention {
             found[i].same_as = prev.map(|p| found[p].same_as.unwrap_or(p));

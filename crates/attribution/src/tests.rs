@@ -1887,6 +1887,14 @@ fn an_uncued_quote_after_a_reported_sentence_continues_that_report() {
     let text = "Okafor “drew well from the dock workers” in the last election, said the historian \
                 Ana Ruiz. “That was more her constituency than his at that point.”";
     let ents = [("Okafor", EntityLabel::Per), ("Ana Ruiz", EntityLabel::Per)];
+    // The speech scope keeps two quotes; the second is the historian's, not Okafor's.
+    let speech = quotes(&doc(text, &ents));
+    let q = find(&speech, "“That was more");
+    assert_eq!(q.sieve, "nearest-speaker", "{speech:#?}");
+    assert!(
+        q.mention.as_deref().is_some_and(|m| m.contains("Ana Ruiz")),
+        "{q:#?}"
+    );
     let all = quotes(&doc_scoped(text, &ents, crate::Scope::All));
     let q = find(&all, "Okafor “drew");
     assert_eq!(q.content.len(), 2, "{all:#?}");
