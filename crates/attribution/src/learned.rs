@@ -352,12 +352,12 @@ pub(crate) fn generate(
             // Up to the end of the first quotation that opens inside the content, when words
             // follow it before the clause break: `defended his campaign manager as a “very
             // decent man” Tuesday, hours after …`.
-            let close = (start..k).find(|&t| {
+            let opening = (start..k).find(|&t| {
                 owner[t].is_some()
                     && (t == start || owner[t - 1] != owner[t])
                     && owner[start.saturating_sub(1)] != owner[t]
             });
-            if let Some(open) = close {
+            if let Some(open) = opening {
                 let mut t = open;
                 while t + 1 < k && owner[t + 1] == owner[open] {
                     t += 1;
@@ -670,20 +670,6 @@ pub(crate) fn content_features(
     }
 }
 
-/// The found quote with a speaker that starts last before token `at`, in the same paragraph or
-/// the one before (following continuation links to the quote that holds the mention).
-/// `reports` holds (first token, index) of the found quotes with a speaker, sorted.
-fn nearest_report(
-    ctx: &Ctx,
-    found: &[Found],
-    reports: &[(usize, usize)],
-    at: usize,
-) -> Option<usize> {
-    let k = reports.partition_point(|&(start, _)| start < at);
-    let &(start, j) = reports.get(k.checked_sub(1)?)?;
-    (ctx.para[start] + 1 >= ctx.para[at]).then(|| found[j].same_as.unwrap_or(j))
-}
-
 /// The learned sieve: candidates the model accepts, best first, without overlaps. Returns the
 /// new quotes and the weak quotes they absorb.
 pub(crate) fn find(
@@ -750,13 +736,7 @@ pub(crate) fn find(
         }
     }
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    let mut reports: Vec<(usize, usize)> = found
-        .iter()
-        .enumerate()
-        .filter(|&(j, f)| !dropped[j] && (f.speaker.is_some() || f.same_as.is_some()))
-        .filter_map(|(j, f)| Some((f.pieces.first()?.start, j)))
-        .collect();
-    reports.sort_unstable();
+    let reports = sieves::reports(found, dropped);
     let mut taken = vec![false; ctx.len()];
     let mut out = Vec::new();
     let mut absorbed = Vec::new();
@@ -771,7 +751,7 @@ pub(crate) fn find(
         // No subject: the speaker of the nearest report before it in the same paragraph or the
         // one before ("… Sanders said. He also accused Clinton of “…”" reads on with one source).
         let same_as = if speaker.is_none() {
-            nearest_report(ctx, found, &reports, c.cue)
+            sieves::nearest_report(ctx, found, &reports, c.cue)
         } else {
             None
         };

@@ -4,6 +4,7 @@
 //! sieves run in a fixed order, most precise first, and each quote is decided by the first sieve
 //! that fires, as in CoreNLP's quote attributor.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use newsquotes_document::{EntityLabel, MentionKind, QuoteKind};
@@ -1346,11 +1347,7 @@ fn leading(ctx: &Ctx, qi: usize, q: &Quoted, owner: &[Option<usize>]) -> Option<
         .find(|&k| ctx.low[k] == "that" && owner[k].is_none());
     // "the Senate goes on recess, “I intend …”": "go on" introduces a quotation only right
     // before it ("he went on: “…”").
-    let go_on = c.toks.len() == 2 && ctx.low[c.toks.start + 1] == "on" && {
-        let w = ctx.low[c.toks.start].as_str();
-        matches!(w, "go" | "goes" | "went" | "going" | "gone")
-    };
-    if go_on && gap.clone().any(|k| ctx.is_word(k)) {
+    if go_on(ctx, &c) && gap.clone().any(|k| ctx.is_word(k)) {
         return None;
     }
     // "Sanders was asked by host Bill Maher, “…”": a passive cue's speaker follows "by".
@@ -1958,13 +1955,10 @@ fn indirect_at(
     }
     // "went on the offensive / to win", "voted for Trump": phrasal cues that report speech only
     // around a quotation ("“…,” he went on"), which the direct sieves handle.
-    if c.toks.len() == 2
-        && matches!(
-            (ctx.low[cs].as_str(), ctx.low[cs + 1].as_str()),
-            ("go" | "goes" | "went" | "going" | "gone", "on")
-                | ("vote" | "votes" | "voted" | "voting", "for")
-        )
-    {
+    let vote_for = c.toks.len() == 2
+        && matches!(ctx.low[cs].as_str(), "vote" | "votes" | "voted" | "voting")
+        && ctx.low[cs + 1] == "for";
+    if go_on(ctx, c) || vote_for {
         return None;
     }
     let mk = |content: Range<usize>, speaker: Np, sieve: &'static str, conf: f32| {
@@ -2448,11 +2442,49 @@ pub(crate) fn drop_inscription_source(ctx: &Ctx, f: &mut Found) {
     }
 }
 
+/// The kept found quotes with a speaker (their own or by a continuation link), as (first token,
+/// index), sorted by position: what [`nearest_report`] searches.
+pub(crate) fn reports(found: &[Found], dropped: &[bool]) -> Vec<(usize, usize)> {
+    let mut reports: Vec<(usize, usize)> = found
+        .iter()
+        .enumerate()
+        .filter(|&(j, f)| !dropped[j] && (f.speaker.is_some() || f.same_as.is_some()))
+        .filter_map(|(j, f)| Some((f.pieces.first()?.start, j)))
+        .collect();
+    reports.sort_unstable();
+    reports
+}
+
+/// The found quote with a speaker that starts last before token `at`, in the same paragraph or
+/// the one before (following continuation links to the quote that holds the mention).
+/// `reports` comes from [`reports`].
+pub(crate) fn nearest_report(
+    ctx: &Ctx,
+    found: &[Found],
+    reports: &[(usize, usize)],
+    at: usize,
+) -> Option<usize> {
+    let k = reports.partition_point(|&(start, _)| start < at);
+    let &(start, j) = reports.get(k.checked_sub(1)?)?;
+    (ctx.para[start] + 1 >= ctx.para[at]).then(|| found[j].same_as.unwrap_or(j))
+}
+
 /// A quote given the subject of the sentence before it, when that sentence is a report with its
 /// own source (`Clinton “drew well …,” said Paul Beck. “That was more her constituency …”`),
 /// continues the report: its speaker is the report's (Beck), not the content's subject
 /// (Clinton). Runs once the indirect reports are known.
 pub(crate) fn after_reports(ctx: &Ctx, found: &mut [Found], dropped: &[bool]) {
+    // Reports (a cue and a speaker, the clause ending in the cue's sentence) by sentence.
+    let mut by_sentence: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (j, f) in found.iter().enumerate() {
+        if let (false, Some(_), Some(c)) = (dropped[j], &f.speaker, &f.cue) {
+            let s = ctx.sent[c.start];
+            if f.clause_end > 0 && ctx.sent[f.clause_end - 1] == s {
+                by_sentence.entry(s).or_default().push(j);
+            }
+        }
+    }
+    let mut redirect: Vec<Option<usize>> = vec![None; found.len()];
     for i in 0..found.len() {
         if dropped[i] || found[i].sieve != "previous-sentence-subject" {
             continue;
@@ -2461,31 +2493,27 @@ pub(crate) fn after_reports(ctx: &Ctx, found: &mut [Found], dropped: &[bool]) {
         if o == 0 || ctx.sent[o - 1] == ctx.sent[o] {
             continue;
         }
-        let before = ctx.sent[o - 1];
-        let report = (0..found.len()).find(|&j| {
-            let f = &found[j];
-            j != i
-                && !dropped[j]
-                && f.speaker.is_some()
-                && f.cue.as_ref().is_some_and(|c| ctx.sent[c.start] == before)
-                && f.speaker.as_ref().map(|np| &np.toks)
-                    != found[i].speaker.as_ref().map(|np| &np.toks)
-                && f.clause_end > 0
-                && ctx.sent[f.clause_end - 1] == before
+        let mention = found[i].speaker.as_ref().map(|np| &np.toks);
+        let report = by_sentence.get(&ctx.sent[o - 1]).and_then(|js| {
+            js.iter()
+                .copied()
+                .find(|&j| j != i && found[j].speaker.as_ref().map(|np| &np.toks) != mention)
         });
-        if let Some(j) = report {
-            let j = found[j].same_as.unwrap_or(j);
+        redirect[i] = report.map(|j| found[j].same_as.unwrap_or(j));
+    }
+    for i in 0..found.len() {
+        if let Some(j) = redirect[i] {
             let f = &mut found[i];
             f.speaker = None;
             f.same_as = Some(j);
             f.sieve = "nearest-speaker";
             f.confidence = 0.35;
-            // Quotes that took their speaker from this one follow it (links are one step).
-            for g in found.iter_mut() {
-                if g.same_as == Some(i) {
-                    g.same_as = Some(j);
-                }
-            }
+        }
+    }
+    // Quotes that took their speaker from a redirected one follow it (links are one step).
+    for f in found.iter_mut() {
+        if let Some(j) = f.same_as.and_then(|t| redirect[t]) {
+            f.same_as = Some(j);
         }
     }
 }
@@ -2514,8 +2542,8 @@ pub(crate) fn merge_continuations(ctx: &Ctx, found: &mut [Found], dropped: &mut 
             }
         }
         // `“A,” Fells told Fox News. “B.”`: an uncued quote in the same paragraph as the quote
-        // of the speaker it is given is one attribution with it.
-        // (A previous-sentence-subject quote whose speaker is that quote's mention too.)
+        // of the speaker it is given is one attribution with it; so is a previous-sentence-
+        // subject quote whose mention is that quote's own.
         let same_mention = found[i].sieve == "previous-sentence-subject"
             && prev.is_some_and(|p| {
                 let t = found[p].same_as.unwrap_or(p);
@@ -2684,6 +2712,7 @@ pub(crate) fn long_passages(
             covered[p.start.min(ctx.len())..p.end.min(ctx.len())].fill(true);
         }
     }
+    let reports = reports(found, dropped);
     let mut out = Vec::new();
     for q in quotes {
         let (Some(first), Some(last)) = (q.pieces.first(), q.pieces.last()) else {
@@ -2730,23 +2759,9 @@ pub(crate) fn long_passages(
         if let Some(np) = subject {
             f.speaker = Some(np);
             f.sieve = "uncued-passage";
-        } else {
-            let para = ctx.para[o];
-            let near = found
-                .iter()
-                .enumerate()
-                .filter(|(i, g)| {
-                    !dropped[*i]
-                        && (g.speaker.is_some() || g.same_as.is_some())
-                        && g.pieces
-                            .first()
-                            .is_some_and(|p| p.start < o && ctx.para[p.start] + 1 >= para)
-                })
-                .max_by_key(|(_, g)| g.pieces[0].start);
-            if let Some((i, g)) = near {
-                f.same_as = Some(g.same_as.unwrap_or(i));
-                f.sieve = "uncued-passage";
-            }
+        } else if let Some(t) = nearest_report(ctx, found, &reports, o) {
+            f.same_as = Some(t);
+            f.sieve = "uncued-passage";
         }
         out.push(f);
     }
@@ -3330,6 +3345,16 @@ fn long_subject(ctx: &Ctx, s: &Range<usize>, cue: usize, owner: &[Option<usize>]
     Some(np::phrase(ctx, st..end))
 }
 
+/// The phrasal cue "go on" ("he went on: “…”"), which reports speech only around a quotation.
+fn go_on(ctx: &Ctx, c: &Cue) -> bool {
+    c.toks.len() == 2
+        && ctx.low[c.toks.start + 1] == "on"
+        && matches!(
+            ctx.low[c.toks.start].as_str(),
+            "go" | "goes" | "went" | "going" | "gone"
+        )
+}
+
 /// A personal pronoun that opens a clause of its own: "he", "she", "they", "i", "we".
 fn personal_subject(w: &str) -> bool {
     matches!(w, "he" | "she" | "they" | "i" | "we")
@@ -3447,7 +3472,6 @@ fn subordinate_end(
                     | "many"
                     | "most"
                     | "some"
-                    | "one"
             )
             || NUMBER_WORDS.contains(&nx)
             || ctx.kind(next) == newsquotes_document::TokenKind::Number

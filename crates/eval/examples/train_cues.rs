@@ -26,7 +26,7 @@ use newsquotes::output::CharOffsets;
 use newsquotes::{Document, Pipeline, Stage};
 use newsquotes_eval::quotes::{
     annotation_for, greedy_match, is_direct, parse_brat, predicted_quotes, read_dir_names,
-    QuoteAnn, DOUBLE_QUOTES,
+    score_quotes, DOUBLE_QUOTES,
 };
 use newsquotes_eval::span::{jaccard, CharSpan};
 
@@ -140,21 +140,12 @@ fn load(dir: &std::path::Path, min_word: usize) -> (Data, Vec<String>) {
         data.tp += m.len();
         data.pred += pred.len();
         data.gold += gold.len();
+        // Direct quotes, scored as `newsquotes eval quotes` does.
+        let direct = score_quotes(doc.text(), gold, &pred).direct.soft;
+        data.dtp += direct.tp;
+        data.dpred += direct.predicted();
+        data.dgold += direct.gold();
         let chars: Vec<char> = doc.text().chars().collect();
-        let direct_only = |qs: &[QuoteAnn]| -> Vec<QuoteAnn> {
-            qs.iter()
-                .filter(|q| is_direct(&chars, q))
-                .cloned()
-                .collect()
-        };
-        let (dg, dp) = (direct_only(gold), direct_only(&pred));
-        data.dtp += greedy_match(dg.len(), dp.len(), |g, p| {
-            let j = jaccard(&dg[g].content, &dp[p].content);
-            (j >= 0.5).then_some(j)
-        })
-        .len();
-        data.dpred += dp.len();
-        data.dgold += dg.len();
         let matched: HashSet<usize> = m.iter().map(|&(g, _)| g).collect();
         let co = CharOffsets::new(doc.text());
         for c in candidates(doc, &word_set) {
