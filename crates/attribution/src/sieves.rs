@@ -2232,9 +2232,10 @@ fn indirect_at(
         after
     };
     // Parenthetical: "The museum, Mr. Bush said, celebrated …" — content on both sides.
+    // The comma before the source may stand inside a closing mark: `The deal will “hurt
+    // everyone,” Jones said, adding that …`.
     if !participle && after < cend && ctx.low[after] == "," && subj.toks.start > s.start {
-        let comma = subj.toks.start - 1;
-        if ctx.low[comma] == "," {
+        if let Some(comma) = comma_end(ctx, owner, subj.toks.start) {
             let before = trim_start(ctx, skip_connective(ctx, s.start..comma));
             let rest = trim_start(ctx, after + 1..content_end(ctx, after + 1, cend, owner));
             let words = |r: &Range<usize>| r.clone().filter(|&k| ctx.is_word(k)).count();
@@ -2242,6 +2243,16 @@ fn indirect_at(
             if words(&before) <= 1 && words(&rest) >= 2 && content_ok(ctx, &rest, in_direct) {
                 let mut f = mk(rest.clone(), subj, "parenthetical-said", 0.6);
                 f.kind = kind_for(ctx, &rest, owner);
+                return Some(f);
+            }
+            // "…, Smith said, adding that …": the participle reports on its own; the content is
+            // what comes before the source.
+            let participle_report = !rest.is_empty()
+                && ctx.low[rest.start].ends_with("ing")
+                && cue_at(ctx, rest.start).is_some();
+            if words(&before) >= 2 && participle_report && content_ok(ctx, &before, in_direct) {
+                let mut f = mk(before.clone(), subj, "trailing-said", 0.7);
+                f.kind = kind_for(ctx, &before, owner);
                 return Some(f);
             }
             if words(&before) >= 2 && words(&rest) >= 2 && !before.is_empty() {

@@ -1904,3 +1904,26 @@ fn an_uncued_quote_after_a_reported_sentence_continues_that_report() {
         "{q:#?}"
     );
 }
+
+#[test]
+fn a_participle_report_after_the_source_stands_on_its_own() {
+    // A comma inside the closing mark before the source, and a participle report after it: two
+    // reports, the first one's content ending before the source.
+    let text = "The levy will “hurt every stallholder,” Mensah said, adding that the council \
+                would vote in March.";
+    let ents = [("Mensah", EntityLabel::Per)];
+    for scope in [crate::Scope::Speech, crate::Scope::All] {
+        let qs = quotes(&doc_scoped(text, &ents, scope));
+        let q = find(&qs, "The levy");
+        assert_eq!(
+            q.content,
+            ["The levy will “hurt every stallholder,”"],
+            "{qs:#?}"
+        );
+        assert_eq!(q.mention.as_deref(), Some("Mensah"));
+        assert_eq!(q.kind, QuoteKind::Mixed);
+        let q = find(&qs, "that the council");
+        assert_eq!(q.cue.as_deref(), Some("adding"), "{qs:#?}");
+        assert_eq!(q.mention.as_deref(), Some("Mensah"));
+    }
+}
