@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use newsquotes_document::{EntityLabel, Gender, Mention, MentionKind, Speaker, SpeakerLabel};
 
-use crate::ctx::Ctx;
+use crate::ctx::{Ctx, Low};
 use crate::lexicon::{Lexicon, NounClass};
 use crate::np::{self, Np};
 
@@ -150,7 +150,7 @@ fn head_word(ctx: &Ctx, r: &Range<usize>) -> Option<String> {
     (r.start..end)
         .rev()
         .find(|&i| ctx.is_word(i))
-        .map(|i| ctx.low[i].clone())
+        .map(|i| ctx.low[i].to_string())
 }
 
 fn entity_label(ctx: &Ctx, r: &Range<usize>) -> Option<EntityLabel> {
@@ -978,7 +978,7 @@ fn apposition(ctx: &Ctx, r: &Range<usize>) -> Option<Np> {
         return None;
     }
     let np = np::forward(ctx, c + 1, ctx.len())?;
-    let after = ctx.low.get(np.toks.end).map(String::as_str);
+    let after = ctx.low.get(np.toks.end).map(Low::as_str);
     let closes = matches!(after, Some("," | "." | ";") | None);
     (closes && np.kind != MentionKind::Pronoun && np.toks.len() <= 8).then_some(np)
 }
@@ -1014,7 +1014,7 @@ fn described_name(ctx: &Ctx, r: &Range<usize>) -> bool {
 /// NAME", "… who gave his name only as NAME", "NOMINAL named NAME", looked for inside the
 /// mention or right after it, with the gender its reflexive or possessive pronoun states.
 fn named_as(ctx: &Ctx, r: &Range<usize>) -> Option<(usize, Option<Gender>)> {
-    let w = |k: usize| ctx.low.get(k).map_or("", String::as_str);
+    let w = |k: usize| ctx.low.get(k).map_or("", Low::as_str);
     let gender = |p: &str| match p {
         "himself" | "his" => Some(Gender::Male),
         "herself" | "her" => Some(Gender::Female),

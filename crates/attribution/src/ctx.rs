@@ -1,6 +1,7 @@
 //! A read-only view of a document prepared for the sieves: per-token lower-case text, sentence,
 //! paragraph and entity indices, all computed once in linear time.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use newsquotes_document::{BoilerplateKind, Document, EntityLabel, Layer, Span, Token, TokenKind};
@@ -10,7 +11,7 @@ pub(crate) struct Ctx<'a> {
     pub doc: &'a Document,
     pub toks: &'a [Token],
     /// Lower-case token text with ’ normalised to '.
-    pub low: Vec<String>,
+    pub low: Vec<Low<'a>>,
     /// Sentence index of each token.
     pub sent: Vec<usize>,
     /// Token range of each sentence (covering every token, in order).
@@ -30,15 +31,20 @@ impl<'a> Ctx<'a> {
         let toks = doc.tokens();
         let text = doc.text();
         let n = toks.len();
+        // Borrowed from the text when it is lower case already (most tokens): no allocation.
         let low = toks
             .iter()
             .map(|t| {
                 let s = t.span.get(text).unwrap_or("");
-                if s.is_ascii() {
-                    s.to_ascii_lowercase()
+                Low(if s.is_ascii() {
+                    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+                        Cow::Owned(s.to_ascii_lowercase())
+                    } else {
+                        Cow::Borrowed(s)
+                    }
                 } else {
-                    s.to_lowercase().replace('’', "'")
-                }
+                    Cow::Owned(s.to_lowercase().replace('’', "'"))
+                })
             })
             .collect();
         // Sentences: every token gets one; tokens outside any sentence form their own.
@@ -174,5 +180,64 @@ impl<'a> Ctx<'a> {
     /// Token range of the paragraph containing token `i`.
     pub fn para_range(&self, i: usize) -> Range<usize> {
         self.paras[self.para[i]].clone()
+    }
+}
+
+/// A token's lower-case text: borrowed from the document when it is lower case already.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Low<'a>(Cow<'a, str>);
+
+impl Low<'_> {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Low<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Low<'_> {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Low<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl PartialEq<String> for Low<'_> {
+    fn eq(&self, other: &String) -> bool {
+        self.0.as_ref() == other.as_str()
+    }
+}
+
+impl PartialEq<Low<'_>> for str {
+    fn eq(&self, other: &Low<'_>) -> bool {
+        self == other.0.as_ref()
+    }
+}
+
+impl PartialEq<Low<'_>> for &str {
+    fn eq(&self, other: &Low<'_>) -> bool {
+        *self == other.0.as_ref()
+    }
+}
+
+impl PartialEq<Low<'_>> for String {
+    fn eq(&self, other: &Low<'_>) -> bool {
+        self.as_str() == other.0.as_ref()
+    }
+}
+
+impl std::fmt::Display for Low<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
     }
 }

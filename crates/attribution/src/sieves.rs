@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use newsquotes_document::{EntityLabel, MentionKind, QuoteKind};
 
-use crate::ctx::Ctx;
+use crate::ctx::{Ctx, Low};
 use crate::lexicon::{Lexicon, Strength};
 use crate::marks::Quoted;
 use crate::np::{self, Np};
@@ -351,7 +351,7 @@ pub(crate) fn cue_at(ctx: &Ctx, i: usize) -> Option<Cue> {
         "state" | "support" | "attack" | "question"
     ) || w == "thought"
     {
-        let next = ctx.low.get(i + 1).map_or("", String::as_str);
+        let next = ctx.low.get(i + 1).map_or("", Low::as_str);
         let marked = i + 1 < ctx.len() && ctx.kind(i + 1) == newsquotes_document::TokenKind::Quote;
         let clause_end = matches!(next, "." | "," | "!" | "?" | ";" | "");
         // "he stated in a release", "“…,” Smith stated": a subject right before it.
@@ -961,7 +961,7 @@ fn content_end(ctx: &Ctx, k: usize, end: usize, owner: &[Option<usize>]) -> usiz
 /// Sentence-initial connectives that are not part of reported content ("In addition, …").
 fn skip_connective(ctx: &Ctx, r: Range<usize>) -> Range<usize> {
     let mut s = r.start;
-    let w = |k: usize| ctx.low.get(k).map_or("", String::as_str);
+    let w = |k: usize| ctx.low.get(k).map_or("", Low::as_str);
     if matches!(w(s), "in") && matches!(w(s + 1), "addition" | "fact" | "short" | "turn") {
         s += 2;
     } else if matches!(
