@@ -116,6 +116,11 @@ fn core(ctx: &Ctx, r: &Range<usize>) -> Range<usize> {
 }
 
 fn key_words(ctx: &Ctx, r: &Range<usize>) -> Vec<String> {
+    // A group ("Walsh and Adeyemi") is one key: it names neither of its members alone.
+    if np::is_group(ctx, r) {
+        let words: Vec<&str> = r.clone().map(|i| ctx.low[i].as_str()).collect();
+        return vec![words.join(" ")];
+    }
     let lex = Lexicon::get();
     core(ctx, r)
         .filter(|&i| ctx.is_word(i) && ctx.is_cap(i) && !lex.is_title(ctx.low[i].as_str()))
@@ -183,6 +188,11 @@ fn facts_of(ctx: &Ctx, c: &Cand, ev: &mut Vec<String>) -> Facts {
                 }
                 ev.push(format!("pronoun {w}"));
             }
+        }
+        _ if np::is_group(ctx, &c.toks) => {
+            f.person = true;
+            f.plural += 1;
+            ev.push("coordinated names".to_owned());
         }
         _ => {
             match entity_label(ctx, &c.toks) {
@@ -1107,6 +1117,10 @@ fn canonical(ctx: &Ctx, cands: &[Cand], ms: &[usize], org: bool) -> String {
     let entity_in = |c: &Cand| -> Option<Range<usize>> {
         if c.kind != MentionKind::Name {
             return None;
+        }
+        // A group is named by all its members ("Walsh and Adeyemi").
+        if np::is_group(ctx, &c.toks) {
+            return Some(c.toks.clone());
         }
         let within = core(ctx, &c.toks);
         // A person beats an organisation ("Top Republican Party donor Sheldon Adelson"), then

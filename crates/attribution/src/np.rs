@@ -526,7 +526,7 @@ pub(crate) fn apposed_name(ctx: &Ctx, np: &Np, limit: usize) -> Option<Np> {
     let person = name.toks.clone().any(|k| {
         ctx.ent[k]
             .as_ref()
-            .is_some_and(|(l, _)| *l == newsquotes_document::EntityLabel::Per)
+            .is_some_and(|(l, _)| *l == EntityLabel::Per)
     }) || (name.toks.len() >= 2
         && Lexicon::get()
             .names
@@ -534,6 +534,33 @@ pub(crate) fn apposed_name(ctx: &Ctx, np: &Np, limit: usize) -> Option<Np> {
     let closes =
         name.toks.end == limit || matches!(ctx.low[name.toks.end].as_str(), "," | ":" | "." | ";");
     (name.kind == MentionKind::Name && person && closes && name.toks.len() <= 5).then_some(name)
+}
+
+/// A name that can be one part of a coordinated source ("Walsh and Adeyemi"): tagged as a person,
+/// or capitalised and in no entity, and not running on into a bigger entity (the "and" of
+/// "Procter & Gamble" or "the Bill and Melinda Gates Foundation" lies inside one organisation).
+pub(crate) fn is_group_part(ctx: &Ctx, toks: &Range<usize>) -> bool {
+    let last = toks.end - 1;
+    let per = ctx.ent[last]
+        .as_ref()
+        .is_some_and(|(l, r)| *l == EntityLabel::Per && r.end == toks.end);
+    per && (toks.start == 0 || ctx.ent[toks.start - 1] != ctx.ent[toks.start])
+}
+
+/// A coordination of names ("Walsh and Adeyemi", "Lena Okafor, Tom Brandt and Ada Ruiz"): a
+/// group mention, not a mention of any one of them.
+pub(crate) fn is_group(ctx: &Ctx, toks: &Range<usize>) -> bool {
+    toks.clone().skip(1).any(|k| {
+        k + 1 < toks.end
+            && matches!(ctx.low[k].as_str(), "and" | "&")
+            && ctx.ent[k].is_none()
+            && ctx.ent[k - 1]
+                .as_ref()
+                .is_some_and(|(l, _)| *l == EntityLabel::Per)
+            && ctx.ent[k + 1]
+                .as_ref()
+                .is_some_and(|(l, _)| *l == EntityLabel::Per)
+    })
 }
 
 /// A noun naming people, not an organisation, that a preposition may attach to ("a spokeswoman

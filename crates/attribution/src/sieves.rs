@@ -1273,17 +1273,21 @@ fn trailing_with(ctx: &Ctx, q: &Quoted, start: usize, wend: usize, c: &Cue) -> O
         np::forward(ctx, c.toks.end, wend)
             .filter(|np| !(c.source_after && np.kind == MentionKind::Pronoun))
             .map(|np| np::apposed_name(ctx, &np, wend).unwrap_or(np))
+            .map(|np| coordinated_after(ctx, &np, wend).unwrap_or(np))
             .or_else(|| {
                 // "… ,” he said" where the pronoun precedes the cue counts as the lead case.
                 subject(ctx, cstart, start)
             })
     } else {
         let s = subject(ctx, cstart, start)?;
-        // The subject must open the clause after the quote.
-        if s.toks.start != first_word(ctx, start, cstart) {
-            return None;
+        // The subject must open the clause after the quote, alone or as the last conjunct of
+        // coordinated names (`“…,” Walsh and Adeyemi said`: both are the source).
+        let first = first_word(ctx, start, cstart);
+        if s.toks.start == first {
+            Some(s)
+        } else {
+            coordinated_subject(ctx, first, &s)
         }
-        Some(s)
     }?;
     let sieve = if c.source_after {
         "according-to"
@@ -1306,6 +1310,55 @@ fn trailing_with(ctx: &Ctx, q: &Quoted, start: usize, wend: usize, c: &Cue) -> O
         sieve,
         clause_end: wend,
     })
+}
+
+/// `Walsh and Adeyemi`, `Walsh, Adeyemi and Okafor`: names joined by commas and a final "and"
+/// from `first` up to the subject `last` found before a cue, as one (plural) mention.
+fn coordinated_subject(ctx: &Ctx, first: usize, last: &Np) -> Option<Np> {
+    if last.kind != MentionKind::Name
+        || first >= last.toks.start
+        || !np::is_group_part(ctx, &last.toks)
+    {
+        return None;
+    }
+    let mut k = first;
+    loop {
+        let np = np::forward(ctx, k, last.toks.start)
+            .filter(|np| np.kind == MentionKind::Name && np::is_group_part(ctx, &np.toks))?;
+        let sep = ctx.low.get(np.toks.end)?.as_str();
+        match sep {
+            "and" | "&" if np.toks.end + 1 == last.toks.start => {
+                return Some(np::phrase(ctx, first..last.toks.end));
+            }
+            "," => k = np.toks.end + 1,
+            _ => return None,
+        }
+    }
+}
+
+/// `said Lena Okafor, Tom Brandt and Ada Ruiz`: the names joined to `first` by commas and a
+/// final "and" up to `limit`, closing the clause, as one (plural) mention.
+fn coordinated_after(ctx: &Ctx, first: &Np, limit: usize) -> Option<Np> {
+    if first.kind != MentionKind::Name || !np::is_group_part(ctx, &first.toks) {
+        return None;
+    }
+    let mut k = first.toks.end;
+    let mut last_sep = "";
+    while k + 1 < limit {
+        let sep = ctx.low[k].as_str();
+        if !matches!(sep, "," | "and" | "&") {
+            break;
+        }
+        let np = np::forward(ctx, k + 1, limit)
+            .filter(|np| np.kind == MentionKind::Name && np::is_group_part(ctx, &np.toks))?;
+        last_sep = sep;
+        k = np.toks.end;
+        if sep != "," {
+            break;
+        }
+    }
+    let closes = k >= limit || matches!(ctx.low[k].as_str(), "," | "." | ";" | ":" | "in" | "on");
+    (matches!(last_sep, "and" | "&") && closes).then(|| np::phrase(ctx, first.toks.start..k))
 }
 
 /// `He said: “…”` / `Hill told AFP, “…”` / `According to the mayor, “…”`.
@@ -2190,6 +2243,15 @@ fn indirect_at(
                 || matches!(ctx.low[subj.toks.start].as_str(), "he" | "she" | "they")))
         || comma_end(ctx, owner, subj.toks.start).is_some()
         || first_word(ctx, s.start, subj.toks.start) == subj.toks.start;
+    // "Walsh and Adeyemi said …": coordinated names opening the sentence are one source.
+    let subj = match (!participle && subj.toks.start > s.start)
+        .then(|| coordinated_subject(ctx, first_word(ctx, s.start, subj.toks.start), &subj))
+        .flatten()
+    {
+        Some(group) => group,
+        None => subj,
+    };
+    let opener_ok = opener_ok || subj.toks.start == first_word(ctx, s.start, subj.toks.start);
     let subj = if opener_ok {
         // "Most Republican voters in Alabama, Georgia and Virginia said": a conjunct of a
         // longer subject phrase.

@@ -1927,3 +1927,59 @@ fn a_participle_report_after_the_source_stands_on_its_own() {
         assert_eq!(q.mention.as_deref(), Some("Mensah"));
     }
 }
+
+#[test]
+fn coordinated_names_are_one_group_source() {
+    let text = "“The levy is dead,” Ruth Mensah and Tom Brandt said in a joint statement.\n\
+                They said the council had listened.\n\
+                “We are proud,” said Lena Okafor, Ada Ruiz and Kofi Boateng.\n\
+                Ruth Mensah and Ada Ruiz said the vote was fair.\n\
+                “Sales rose,” Johnson & Johnson said.";
+    let ents = [
+        ("Ruth Mensah", EntityLabel::Per),
+        ("Tom Brandt", EntityLabel::Per),
+        ("Lena Okafor", EntityLabel::Per),
+        ("Ada Ruiz", EntityLabel::Per),
+        ("Kofi Boateng", EntityLabel::Per),
+        ("Johnson & Johnson", EntityLabel::Org),
+    ];
+    let d = doc(text, &ents);
+    let qs = quotes(&d);
+    let q = find(&qs, "“The levy");
+    assert_eq!(
+        who(q),
+        (
+            Some("Ruth Mensah and Tom Brandt"),
+            Some("Ruth Mensah and Tom Brandt")
+        ),
+        "{qs:#?}"
+    );
+    // "They" is the group, not one of its members.
+    let q = find(&qs, "the council");
+    assert_eq!(who(q), (Some("They"), Some("Ruth Mensah and Tom Brandt")));
+    let q = find(&qs, "“We are proud");
+    assert_eq!(
+        q.mention.as_deref(),
+        Some("Lena Okafor, Ada Ruiz and Kofi Boateng")
+    );
+    let q = find(&qs, "the vote");
+    assert_eq!(
+        q.mention.as_deref(),
+        Some("Ruth Mensah and Ada Ruiz"),
+        "{qs:#?}"
+    );
+    // A group is its own speaker: the members' own clusters are not merged into it.
+    let group = d
+        .speakers()
+        .iter()
+        .find(|s| s.name == "Ruth Mensah and Tom Brandt")
+        .expect("the group is a speaker");
+    assert_eq!(group.label, SpeakerLabel::Person);
+    assert_eq!(group.gender, Gender::Unknown);
+    // "Johnson & Johnson" is one organisation, not a group of two.
+    let q = find(&qs, "“Sales rose");
+    assert_eq!(
+        who(q),
+        (Some("Johnson & Johnson"), Some("Johnson & Johnson"))
+    );
+}
