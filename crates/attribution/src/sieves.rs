@@ -862,30 +862,8 @@ fn content_end(ctx: &Ctx, k: usize, end: usize, owner: &[Option<usize>]) -> usiz
             // mark, a coordinated verb or a new subject is the reporter's narration again.
             if matches!(w, "and" | "but" | "until") && j + 1 < end && after_mark {
                 let nx = ctx.low[j + 1].as_str();
-                let verb_past = ctx.is_word(j + 1)
-                    && !ctx.is_cap(j + 1)
-                    && ((nx.ends_with("ed") && nx.len() > 4)
-                        || matches!(
-                            nx,
-                            "cast"
-                                | "took"
-                                | "made"
-                                | "gave"
-                                | "went"
-                                | "said"
-                                | "told"
-                                | "spoke"
-                                | "wrote"
-                                | "called"
-                                | "put"
-                                | "set"
-                                | "left"
-                                | "won"
-                                | "lost"
-                                | "has"
-                                | "had"
-                                | "then"
-                        ));
+                let verb_past = past_verb(ctx, j + 1)
+                    || (matches!(nx, "has" | "had" | "then") && ctx.is_word(j + 1));
                 let pron = personal_subject(nx);
                 if verb_past || pron || w == "until" {
                     break;
@@ -2921,12 +2899,30 @@ fn relative_end(ctx: &Ctx, owner: &[Option<usize>], subj: &Np, r: Range<usize>) 
             continue;
         }
         let w = ctx.low[after].as_str();
-        let verb = is_aux(w) || (lex.verb(w).is_some() && (w.ends_with("ed") || w.ends_with('s')));
+        // "Walsh, who said the deal was done, left early": any past form opens the main clause.
+        let verb = is_aux(w)
+            || (lex.verb(w).is_some() && (w.ends_with("ed") || w.ends_with('s')))
+            || past_verb(ctx, after);
         if verb {
             return r.start..after - 1 + usize::from(after == j + 2);
         }
     }
     r
+}
+
+/// Common irregular past forms (no part-of-speech tags here: with the regular "-ed" forms they
+/// tell a new predicate after a clause).
+const IRREGULAR_PAST: &[&str] = &[
+    "cast", "took", "made", "gave", "went", "said", "told", "spoke", "wrote", "called", "put",
+    "set", "left", "won", "lost",
+];
+
+/// A lower-case past form at `k`: "-ed" (longer than four letters) or a common irregular one.
+fn past_verb(ctx: &Ctx, k: usize) -> bool {
+    let w = ctx.low[k].as_str();
+    ctx.is_word(k)
+        && !ctx.is_cap(k)
+        && ((w.ends_with("ed") && w.len() > 4) || IRREGULAR_PAST.contains(&w))
 }
 
 /// Speech verbs whose content may be a "to" clause without a hearer: commitments made in words

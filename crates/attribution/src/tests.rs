@@ -1983,3 +1983,17 @@ fn coordinated_names_are_one_group_source() {
         (Some("Johnson & Johnson"), Some("Johnson & Johnson"))
     );
 }
+
+#[test]
+fn a_report_in_a_relative_clause_ends_before_the_main_verb() {
+    let text = "Mensah, who said the levy was unfair, left the meeting early.\n\
+                The mayor, who said the budget was balanced, went home.";
+    let ents = [("Mensah", EntityLabel::Per)];
+    let qs = quotes(&doc(text, &ents));
+    assert_eq!(
+        find(&qs, "the levy").content,
+        ["the levy was unfair"],
+        "{qs:#?}"
+    );
+    assert_eq!(find(&qs, "the budget").content, ["the budget was balanced"]);
+}
