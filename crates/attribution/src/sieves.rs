@@ -1777,10 +1777,15 @@ pub(crate) fn indirect(
     direct: &[Found],
 ) -> Vec<Found> {
     let mut used_cue = vec![false; ctx.len()];
+    // The speaker a direct quote's cue gives, at the cue's first token.
+    let mut cue_speaker: Vec<Option<&Np>> = vec![None; ctx.len()];
     let mut in_direct = vec![false; ctx.len()];
     for f in direct {
         if let Some(c) = &f.cue {
             used_cue[c.clone()].fill(true);
+            if c.start < ctx.len() {
+                cue_speaker[c.start] = f.speaker.as_ref();
+            }
         }
         // A quote without a speaker does not claim its tokens: it may be part of a mixed quote
         // (`“…” that Sanders can win, said Elmendorf`), which then replaces it.
@@ -1807,6 +1812,11 @@ pub(crate) fn indirect(
         // ("he did say … and called …", "Bush referred to … but described …").
         let mut last_speaker: Option<Np> = None;
         while k < cend {
+            // A direct quote's source is the last speaker too ("“…,” said Walsh, calling the
+            // plan “a disgrace”": Walsh calls it).
+            if let Some(np) = cue_speaker[k].filter(|np| np.toks.start >= s.start) {
+                last_speaker = Some(np.clone());
+            }
             if owner[k].is_some() || used_cue[k] {
                 k += 1;
                 continue;

@@ -1997,3 +1997,16 @@ fn a_report_in_a_relative_clause_ends_before_the_main_verb() {
     );
     assert_eq!(find(&qs, "the budget").content, ["the budget was balanced"]);
 }
+
+#[test]
+fn a_participle_after_a_direct_quote_takes_the_quote_source() {
+    // The participle's subject is the source after the quote, not the quote's first word.
+    let text = "“They lied to us,” said Mensah, calling the levy “a disgrace.”";
+    let ents = [("Mensah", EntityLabel::Per)];
+    for scope in [crate::Scope::Speech, crate::Scope::All] {
+        let qs = quotes(&doc_scoped(text, &ents, scope));
+        let q = find(&qs, "the levy");
+        assert_eq!(q.cue.as_deref(), Some("calling"), "{qs:#?}");
+        assert_eq!(q.mention.as_deref(), Some("Mensah"), "{qs:#?}");
+    }
+}
