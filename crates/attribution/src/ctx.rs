@@ -218,26 +218,8 @@ impl PartialEq<String> for Low<'_> {
     }
 }
 
-impl PartialEq<Low<'_>> for str {
-    fn eq(&self, other: &Low<'_>) -> bool {
-        self == other.0.as_ref()
-    }
-}
-
-impl PartialEq<Low<'_>> for &str {
-    fn eq(&self, other: &Low<'_>) -> bool {
-        *self == other.0.as_ref()
-    }
-}
-
 impl PartialEq<Low<'_>> for String {
     fn eq(&self, other: &Low<'_>) -> bool {
         self.as_str() == other.0.as_ref()
-    }
-}
-
-impl std::fmt::Display for Low<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
     }
 }

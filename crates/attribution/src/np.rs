@@ -536,9 +536,9 @@ pub(crate) fn apposed_name(ctx: &Ctx, np: &Np, limit: usize) -> Option<Np> {
     (name.kind == MentionKind::Name && person && closes && name.toks.len() <= 5).then_some(name)
 }
 
-/// A name that can be one part of a coordinated source ("Walsh and Adeyemi"): tagged as a person,
-/// or capitalised and in no entity, and not running on into a bigger entity (the "and" of
-/// "Procter & Gamble" or "the Bill and Melinda Gates Foundation" lies inside one organisation).
+/// A name that can be one part of a coordinated source ("Walsh and Adeyemi"): exactly one person
+/// entity (the "and" of "Procter & Gamble" or "the Bill and Melinda Gates Foundation" lies inside
+/// one organisation, whose words are no person).
 pub(crate) fn is_group_part(ctx: &Ctx, toks: &Range<usize>) -> bool {
     let last = toks.end - 1;
     let per = ctx.ent[last]

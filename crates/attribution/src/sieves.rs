@@ -274,15 +274,6 @@ pub(crate) fn cue_at(ctx: &Ctx, i: usize) -> Option<Cue> {
                 | "these"
                 | "those"
                 | "other"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "six"
-                | "seven"
-                | "eight"
-                | "nine"
-                | "ten"
                 | "terrorist"
                 | "deadly"
                 | "recent"
@@ -292,7 +283,9 @@ pub(crate) fn cue_at(ctx: &Ctx, i: usize) -> Option<Cue> {
                 | "broad"
                 | "widespread"
                 | "growing"
-        ) || ctx.kind(i - 1) == newsquotes_document::TokenKind::Number)
+        ) || ctx.kind(i - 1) == newsquotes_document::TokenKind::Number
+            // "one says" is a pronoun subject, not a number.
+            || (ctx.low[i - 1] != "one" && NUMBER_WORDS.contains(&ctx.low[i - 1].as_str())))
     {
         return None;
     }
@@ -1290,53 +1283,39 @@ fn trailing_with(ctx: &Ctx, q: &Quoted, start: usize, wend: usize, c: &Cue) -> O
     })
 }
 
-/// `Walsh and Adeyemi`, `Walsh, Adeyemi and Okafor`: names joined by commas and a final "and"
-/// from `first` up to the subject `last` found before a cue, as one (plural) mention.
-fn coordinated_subject(ctx: &Ctx, first: usize, last: &Np) -> Option<Np> {
-    if last.kind != MentionKind::Name
-        || first >= last.toks.start
-        || !np::is_group_part(ctx, &last.toks)
-    {
-        return None;
-    }
-    let mut k = first;
+/// The end of a list of person names starting at `start`, joined by commas and a final "and"
+/// ("Walsh and Adeyemi", "Okafor, Ruiz and Boateng"), within `limit`; `None` when the words
+/// from `start` are no such list.
+fn name_list_end(ctx: &Ctx, start: usize, limit: usize) -> Option<usize> {
+    let name = |k: usize| {
+        np::forward(ctx, k, limit)
+            .filter(|np| np.kind == MentionKind::Name && np::is_group_part(ctx, &np.toks))
+    };
+    let mut k = start;
     loop {
-        let np = np::forward(ctx, k, last.toks.start)
-            .filter(|np| np.kind == MentionKind::Name && np::is_group_part(ctx, &np.toks))?;
-        let sep = ctx.low.get(np.toks.end)?.as_str();
-        match sep {
-            "and" | "&" if np.toks.end + 1 == last.toks.start => {
-                return Some(np::phrase(ctx, first..last.toks.end));
-            }
+        let np = name(k)?;
+        match ctx.low.get(np.toks.end)?.as_str() {
+            "and" | "&" => return name(np.toks.end + 1).map(|last| last.toks.end),
             "," => k = np.toks.end + 1,
             _ => return None,
         }
     }
 }
 
-/// `said Lena Okafor, Tom Brandt and Ada Ruiz`: the names joined to `first` by commas and a
-/// final "and" up to `limit`, closing the clause, as one (plural) mention.
+/// `“…,” Walsh and Adeyemi said`: the coordinated names from `first` to the subject `last`
+/// found before a cue, as one (plural) mention.
+fn coordinated_subject(ctx: &Ctx, first: usize, last: &Np) -> Option<Np> {
+    (first < last.toks.start && name_list_end(ctx, first, last.toks.end) == Some(last.toks.end))
+        .then(|| np::phrase(ctx, first..last.toks.end))
+}
+
+/// `said Lena Okafor, Tom Brandt and Ada Ruiz`: the names listed from `first` up to `limit`,
+/// closing the clause, as one (plural) mention.
 fn coordinated_after(ctx: &Ctx, first: &Np, limit: usize) -> Option<Np> {
-    if first.kind != MentionKind::Name || !np::is_group_part(ctx, &first.toks) {
-        return None;
-    }
-    let mut k = first.toks.end;
-    let mut last_sep = "";
-    while k + 1 < limit {
-        let sep = ctx.low[k].as_str();
-        if !matches!(sep, "," | "and" | "&") {
-            break;
-        }
-        let np = np::forward(ctx, k + 1, limit)
-            .filter(|np| np.kind == MentionKind::Name && np::is_group_part(ctx, &np.toks))?;
-        last_sep = sep;
-        k = np.toks.end;
-        if sep != "," {
-            break;
-        }
-    }
-    let closes = k >= limit || matches!(ctx.low[k].as_str(), "," | "." | ";" | ":" | "in" | "on");
-    (matches!(last_sep, "and" | "&") && closes).then(|| np::phrase(ctx, first.toks.start..k))
+    let end = name_list_end(ctx, first.toks.start, limit)?;
+    let closes =
+        end >= limit || matches!(ctx.low[end].as_str(), "," | "." | ";" | ":" | "in" | "on");
+    closes.then(|| np::phrase(ctx, first.toks.start..end))
 }
 
 /// `He said: “…”` / `Hill told AFP, “…”` / `According to the mayor, “…”`.
@@ -2232,14 +2211,14 @@ fn indirect_at(
         || comma_end(ctx, owner, subj.toks.start).is_some()
         || first_word(ctx, s.start, subj.toks.start) == subj.toks.start;
     // "Walsh and Adeyemi said …": coordinated names opening the sentence are one source.
-    let subj = match (!participle && subj.toks.start > s.start)
+    // The group opens the sentence, so its position is a subject's.
+    let (subj, opener_ok) = match (!participle && subj.toks.start > s.start)
         .then(|| coordinated_subject(ctx, first_word(ctx, s.start, subj.toks.start), &subj))
         .flatten()
     {
-        Some(group) => group,
-        None => subj,
+        Some(group) => (group, true),
+        None => (subj, opener_ok),
     };
-    let opener_ok = opener_ok || subj.toks.start == first_word(ctx, s.start, subj.toks.start);
     let subj = if opener_ok {
         // "Most Republican voters in Alabama, Georgia and Virginia said": a conjunct of a
         // longer subject phrase.
@@ -3276,6 +3255,7 @@ fn long_subject(ctx: &Ctx, s: &Range<usize>, cue: usize, owner: &[Option<usize>]
                     .chars()
                     .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
                     && ctx.low[k].starts_with(|c: char| c.is_ascii_digit())
+                || NUMBER_WORDS.contains(&ctx.low[k].as_str())
                 || matches!(
                     ctx.low[k].as_str(),
                     "percent"
@@ -3286,20 +3266,7 @@ fn long_subject(ctx: &Ctx, s: &Range<usize>, cue: usize, owner: &[Option<usize>]
                         | "quarter"
                         | "majority"
                         | "minority"
-                        | "one"
-                        | "two"
-                        | "three"
-                        | "four"
-                        | "five"
-                        | "six"
-                        | "seven"
-                        | "eight"
-                        | "nine"
-                        | "ten"
                         | "dozen"
-                        | "dozens"
-                        | "hundreds"
-                        | "thousands"
                 ))
     };
     let head = |k: usize| {
