@@ -30,6 +30,20 @@ pub(crate) struct Found {
 }
 
 impl Found {
+    /// A quotation no rule has attributed yet: direct, no cue, no speaker.
+    fn unattributed(q: &Quoted) -> Found {
+        Found {
+            kind: QuoteKind::Direct,
+            pieces: q.pieces.clone(),
+            cue: None,
+            speaker: None,
+            same_as: None,
+            sieve: "unattributed",
+            confidence: 0.2,
+            clause_end: q.pieces.last().map_or(0, |p| p.end),
+        }
+    }
+
     /// A report with one content piece and a speaker found by a rule.
     fn report(
         kind: QuoteKind,
@@ -1116,16 +1130,7 @@ pub(crate) fn direct(ctx: &Ctx, quotes: &[Quoted], owner: &[Option<usize>]) -> V
         }
         let f = trailing(ctx, qi, q, owner)
             .or_else(|| leading(ctx, qi, q, owner))
-            .unwrap_or_else(|| Found {
-                kind: QuoteKind::Direct,
-                pieces: q.pieces.clone(),
-                cue: None,
-                speaker: None,
-                same_as: None,
-                sieve: "unattributed",
-                confidence: 0.2,
-                clause_end: q.pieces.last().map_or(0, |p| p.end),
-            });
+            .unwrap_or_else(|| Found::unattributed(q));
         found.push(f);
     }
     merge_split(ctx, &mut found, owner);
@@ -2782,16 +2787,7 @@ pub(crate) fn long_passages(
         let o = first.start;
         let sent = ctx.sents[ctx.sent[o]].clone();
         let inside = o > sent.start && (sent.start..o).any(|k| ctx.is_word(k));
-        let mut f = Found {
-            kind: QuoteKind::Direct,
-            pieces: q.pieces.clone(),
-            cue: None,
-            speaker: None,
-            same_as: None,
-            sieve: "unattributed",
-            confidence: 0.2,
-            clause_end: last.end,
-        };
+        let mut f = Found::unattributed(q);
         let subject = inside
             .then(|| clause_subject(ctx, sent.start, o))
             .flatten()
