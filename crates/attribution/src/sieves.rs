@@ -44,6 +44,13 @@ impl Found {
         }
     }
 
+    /// Attributes the quote to `speaker` by the rule `sieve`.
+    fn attribute(&mut self, speaker: Np, sieve: &'static str, confidence: f32) {
+        self.speaker = Some(speaker);
+        self.sieve = sieve;
+        self.confidence = confidence;
+    }
+
     /// A report with one content piece and a speaker found by a rule.
     fn report(
         kind: QuoteKind,
@@ -1483,10 +1490,7 @@ fn resolve_unattributed(ctx: &Ctx, found: &mut [Found]) {
                         && (np.kind == MentionKind::Name
                             || matches!(ctx.low[np.toks.start].as_str(), "he" | "she" | "they"))
                 }) {
-                    let f = &mut found[i];
-                    f.speaker = Some(np);
-                    f.sieve = "colon-intro";
-                    f.confidence = 0.6;
+                    found[i].attribute(np, "colon-intro", 0.6);
                     continue;
                 }
             }
@@ -1509,10 +1513,7 @@ fn resolve_unattributed(ctx: &Ctx, found: &mut [Found]) {
                     np::phrase(ctx, b..e + 1)
                 });
             if let Some(np) = named {
-                let f = &mut found[i];
-                f.speaker = Some(np);
-                f.sieve = "colon-intro";
-                f.confidence = 0.5;
+                found[i].attribute(np, "colon-intro", 0.5);
                 continue;
             }
             if let Some(c) = (clause..o - 1).rev().find_map(|k| cue_at(ctx, k)) {
@@ -1630,10 +1631,7 @@ fn resolve_unattributed(ctx: &Ctx, found: &mut [Found]) {
                         ),
                     };
                     if person && !ctx.boiler[w] {
-                        let f = &mut found[i];
-                        f.speaker = Some(np);
-                        f.sieve = "previous-sentence-subject";
-                        f.confidence = 0.4;
+                        found[i].attribute(np, "previous-sentence-subject", 0.4);
                         continue;
                     }
                 }
@@ -1660,10 +1658,7 @@ fn resolve_unattributed(ctx: &Ctx, found: &mut [Found]) {
                     && person_like(ctx, np)
             });
         if let Some(np) = own {
-            let f = &mut found[i];
-            f.speaker = Some(np);
-            f.sieve = "sentence-subject";
-            f.confidence = 0.35;
+            found[i].attribute(np, "sentence-subject", 0.35);
             continue;
         }
         if let Some(k) = near {
